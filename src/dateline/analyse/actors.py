@@ -1,0 +1,172 @@
+"""Actors: who did it (actor1) and to whom (actor2), normalised through the actor dictionary.
+
+Actor phrases are found with the alias matcher (data/actors.yaml, FR and EN
+aliases); their role in one event comes from the dependency path between the
+phrase and the event's trigger words:
+
+- subject of an active trigger verb, agent of a passive one ("par Daech"),
+  the owner of the weapon ("drones américains") → actor1;
+- object, passive subject, or a target introduced by "contre / sur / against
+  / on" ("contre un convoi de véhicules militaires syriens") → actor2.
+
+When syntax says nothing, the order in the sentence decides (actor before the
+trigger → actor1). Perpetrators left unknown become "Unidentified armed group".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from dateline import langdata
+from dateline.analyse.lexicon import actor_matcher, actors_by_id
+from dateline.records import Actor, ActorRef
+
+SUBJ = {"nsubj", "csubj", "expl:subj"}
+PASSIVE_SUBJ = {"nsubj:pass", "nsubjpass", "csubj:pass"}
+OBJ = {"obj", "dobj", "iobj", "pobj", "obl:arg", "attr"}
+AGENT = {"obl:agent", "agent"}
+UNIDENTIFIED = "Unidentified armed group"
+NEAR_CHARS = 80  # without a syntactic link, an actor this close to the trigger may still take a role
+
+
+@dataclass
+class ActorHit:
+    ref: ActorRef
+    actor: Optional[Actor]
+    head: Optional[Token]
+
+
+@lru_cache(maxsize=None)
+def _markers(lang: str) -> tuple[frozenset, frozenset, tuple]:
+    c = langdata.load("cues", lang)
+    return (frozenset(w.lower() for w in c.get("target_markers", [])),
+            frozenset(w.lower() for w in c.get("agent_markers", [])),
+            tuple(w.lower() for w in c.get("unknown_perpetrator", [])))
+
+
+def find_actor_hits(text: str, doc: Doc) -> list[ActorHit]:
+    """Every actor phrase in the article, with its syntactic head token."""
+    by_id = actors_by_id()
+    hits = []
+    for m in actor_matcher().find_all(text):
+        actor = by_id.get(m.entry_id)
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        head = span.root if span is not None and len(span) else None
+        ref = ActorRef(text=text[m.start:m.end], start=m.start, end=m.end,
+                       actor_id=m.entry_id, name=actor.name if actor else m.entry_id)
+        hits.append(ActorHit(ref, actor, head))
+    return hits
+
+
+def _path_to(tok: Token, targets: set[int], limit: int = 4) -> Optional[list[Token]]:
+    """The chain tok → … → a target token (inclusive), climbing heads; None if not reached."""
+    path = [tok]
+    cur = tok
+    for _ in range(limit):
+        if cur.i in targets:
+            return path
+        if cur.head.i == cur.i or (len(path) > 1 and cur.pos_ in ("VERB", "AUX")
+                                   and "Part" not in cur.morph.get("VerbForm")):
+            return None  # another clause's verb stands between: not this event's participant
+        cur = cur.head
+        path.append(cur)
+    return path if cur.i in targets else None
+
+
+def role_of(hit: ActorHit, trigger_ids: set[int], lang: str) -> Optional[tuple[int, int]]:
+    """(role, distance): role 1 (actor1) or 2 (actor2) of this actor for the event, by syntax."""
+    if hit.head is None:
+        return None
+    if hit.head.i in trigger_ids:
+        # The actor phrase contains the trigger: "drones américains" (the weapon's owner),
+        # "manifestants" (protesters protest): the actor is the one acting.
+        return 1, 0
+    path = _path_to(hit.head, trigger_ids)
+    if path is None:
+        return None
+    targets, agents, _ = _markers(lang)
+    cases = {c.lower_ for t in path[:-1] for c in t.children if c.dep_ in ("case", "mark", "prep")}
+    cases |= {t.lower_ for t in path[:-1] if t.dep_ == "prep"}
+    if cases & targets:
+        return 2, len(path)
+    last = path[-2] if len(path) >= 2 else path[0]
+    trig = path[-1]
+    dep = last.dep_
+    if dep in AGENT or cases & agents and _is_passive(trig):
+        return 1, len(path)
+    if dep in PASSIVE_SUBJ:
+        return (1 if trig.pos_ == "NOUN" else 2), len(path)
+    if dep in SUBJ:
+        return 1, len(path)
+    if dep in OBJ:
+        return 2, len(path)
+    if dep in ("amod", "nmod", "nmod:poss", "compound", "poss", "flat", "appos"):
+        # "drones américains", "US drones", "l'attaque de Daech": owner/author of the act
+        return 1, len(path)
+    return None
+
+
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children) or "Pass" in tok.morph.get("Voice")
+
+
+def assign_actors(
+    hits: list[ActorHit], trigger_tokens: list[Token], sent_start: int, sent_end: int,
+    evidence: tuple[int, int], lang: str,
+) -> tuple[Optional[ActorRef], Optional[ActorRef]]:
+    """actor1, actor2 for one mention, from the actor phrases of its sentence."""
+    ids = {t.i for t in trigger_tokens}
+    in_sent = [h for h in hits if sent_start <= h.ref.start < sent_end]
+    best: dict[int, tuple[tuple[bool, int], ActorRef]] = {}
+    for h in in_sent:
+        r = role_of(h, ids, lang)
+        # A named actor beats a generic one ("5 soldats"); then the closest in the parse.
+        rank = ((h.ref.actor_id or "").endswith("generic"), r[1]) if r else None
+        if r and (r[0] not in best or rank < best[r[0]][0]):
+            best[r[0]] = (rank, h.ref)
+    a1 = best.get(1, (0, None))[1]
+    a2 = best.get(2, (0, None))[1]
+    if a1 is None or a2 is None:
+        a1, a2 = _by_position(in_sent, trigger_tokens, evidence, a1, a2, text_of(trigger_tokens), lang)
+    if a1 and a2 and a1.actor_id == a2.actor_id:
+        a2 = None
+    return a1, a2
+
+
+def text_of(tokens: list[Token]) -> str:
+    return tokens[0].doc.text
+
+
+def _by_position(in_sent, trigger_tokens, evidence, a1, a2, text: str, lang: str):
+    """Without a syntactic link: a marker word just before the actor ("par", "contre", "by",
+    "against") decides; else an actor before the trigger acts and one after it is hit."""
+    targets, agents, _ = _markers(lang)
+    first_trig = min(t.idx for t in trigger_tokens)
+    for h in in_sent:
+        ref = h.ref
+        if not (evidence[0] <= ref.start < evidence[1]) or abs(ref.start - first_trig) > NEAR_CHARS:
+            continue
+        if ref in (a1, a2) or (a1 and ref.actor_id == a1.actor_id) or (a2 and ref.actor_id == a2.actor_id):
+            continue
+        before = text[max(0, ref.start - 25):ref.start].lower().split()
+        marker = before[-1] if before else ""
+        marker2 = " ".join(before[-2:]) if len(before) >= 2 else marker
+        if marker in agents or marker2 in agents:
+            role = 1
+        elif marker in targets or marker2 in targets:
+            role = 2
+        else:
+            role = 1 if ref.start < first_trig else 2
+        if role == 1 and a1 is None:
+            a1 = ref
+        elif role == 2 and a2 is None:
+            a2 = ref
+    return a1, a2
+
+
+def perpetrator_unknown(sentence_text: str, lang: str) -> bool:
+    low = sentence_text.lower()
+    return any(p in low for p in _markers(lang)[2])

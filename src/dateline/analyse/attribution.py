@@ -1,0 +1,119 @@
+"""Attribution: according to whom, as a chain from the article's outlet inward.
+
+"selon des sources citées par la télévision al-Mayadeen" gives
+outlet → al-Mayadeen → "des sources"; "John Kerby, porte-parole du Pentagone
+a dit …, rapporte al-Hurra" gives outlet → al-Hurra → Pentagon. Sources are
+found with the source dictionary (data/sources.yaml); their place in the
+chain comes from the cue before them: a source introduced by "selon",
+"rapporte", "citées par", "according to", "told" relays what follows, so it is
+outer; the subject of a saying verb inside is inner; anonymous sources are
+innermost. A sentence with no source of its own keeps the chain of the
+sentence before it in the same paragraph (the seed's paragraphs each report
+one outlet).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from dateline import langdata
+from dateline.analyse.lexicon import source_matcher, sources_by_id
+from dateline.records import SourceRef
+
+ARTICLE_OUTLET = "article outlet"
+NEEDS_CUE = {"government", "armed group", "anonymous", "person", "other"}
+LOOKBACK = 90  # characters before a source name searched for an "according to" cue
+
+
+@lru_cache(maxsize=None)
+def _cues(lang: str) -> dict:
+    a = langdata.load("cues", lang)["attribution"]
+    return {
+        "outer": tuple(sorted({w.lower() for w in a.get("according_to", []) + a.get("relay", [])}, key=len, reverse=True)),
+        "saying": frozenset(w.lower() for w in a.get("saying_verbs", [])),
+    }
+
+
+def find_sources(text: str, doc: Doc, lang: str) -> list[SourceRef]:
+    """Every source cited in the article, with its offsets; `kind` from the source dictionary."""
+    by_id = sources_by_id()
+    cues = _cues(lang)
+    out = []
+    for m in source_matcher().find_all(text):
+        entry = by_id.get(m.entry_id, {})
+        kind = entry.get("kind", "other")
+        ref = SourceRef(name=entry.get("name", m.entry_id), kind=kind, text=text[m.start:m.end],
+                        start=m.start, end=m.end, source_id=m.entry_id)
+        outer = _introduced_by_cue(text, m.start, cues["outer"])
+        saying = _subject_of_saying_verb(doc, m.start, m.end, cues["saying"])
+        if kind in NEEDS_CUE and not (outer or saying):
+            continue
+        ref.__dict__["_outer"] = outer
+        out.append(ref)
+    return out
+
+
+def _introduced_by_cue(text: str, start: int, cues: tuple[str, ...]) -> bool:
+    before = text[max(0, start - LOOKBACK):start].lower().replace("\u2019", "'")
+    # Only the stretch after the last sentence-internal break counts.
+    for sep in (".", ";", "«", "»", '"'):
+        before = before.rsplit(sep, 1)[-1]
+    return any(c in before for c in cues)
+
+
+def _subject_of_saying_verb(doc: Doc, start: int, end: int, verbs: frozenset) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = span.root
+    for _ in range(3):
+        if head.lemma_.lower() in verbs or head.lower_ in verbs:
+            return True
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return False
+
+
+def chains_by_sentence(sentences: list[tuple[int, int]], sources: list[SourceRef], text: str,
+                       outlet: str | None) -> list[list[SourceRef]]:
+    """The attribution chain of each sentence (outlet first), inherited within a paragraph."""
+    chains: list[list[SourceRef]] = []
+    prev: list[SourceRef] = []
+    prev_end = 0
+    for start, end in sentences:
+        if "\n" in text[prev_end:start] or not chains:
+            prev = []  # a new paragraph starts with no inherited source
+        end = start + len(text[start:end].rstrip())  # trailing blank lines belong to the break
+        own = [s for s in sources if start <= (s.start or 0) < end]
+        if own:
+            outer = [s for s in own if s.__dict__.get("_outer") and s.kind != "anonymous"]
+            inner = [s for s in own if s not in outer and s.kind != "anonymous"]
+            anon = [s for s in own if s.kind == "anonymous"]
+            chain = _dedupe(outer + inner + anon)
+            if not outer and prev and all(s.kind == "anonymous" for s in own):
+                chain = _dedupe([s for s in prev if s.kind != "anonymous"] + anon)
+            prev = chain
+        chains.append(list(prev))
+        prev_end = end
+    head = [SourceRef(name=outlet, kind=ARTICLE_OUTLET)] if outlet else []
+    return [head + c for c in chains]
+
+
+def _dedupe(refs: list[SourceRef]) -> list[SourceRef]:
+    seen, out = set(), []
+    for r in refs:
+        key = r.name.lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def named_sources(chain: list[SourceRef]) -> list[str]:
+    """The sources an analyst lists: named ones, not 'local residents'; the outlet only when alone."""
+    named = [s.name for s in chain if s.kind not in ("anonymous", ARTICLE_OUTLET)]
+    if not named:
+        named = [s.name for s in chain if s.kind == ARTICLE_OUTLET]
+    return named

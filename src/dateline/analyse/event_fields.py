@@ -1,0 +1,175 @@
+"""Reconciling one event's fields from its mentions (and the sources behind them)."""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import replace
+from typing import Optional
+
+from dateline.records import (
+    Claim, Contradiction, Count, DateRange, Event, Mention, Place, PlaceRef,
+    TIME_PRECISION_DAY, TIME_PRECISION_MONTH, TIME_PRECISION_WEEK,
+)
+
+UNIDENTIFIED = "Unidentified armed group"
+GENERIC_BY_TYPE = {"Protests": "Protesters", "Riots": "Rioters"}
+VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def distance_km(a: Place, b: Place) -> float:
+    p = math.pi / 180
+    h = (math.sin((b.latitude - a.latitude) * p / 2) ** 2
+         + math.cos(a.latitude * p) * math.cos(b.latitude * p) * math.sin((b.longitude - a.longitude) * p / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def choose_type(mentions: list[Mention]) -> tuple[str, str]:
+    """The sub-type with the most confidence behind it; blasts of unknown kind count little."""
+    score: Counter = Counter()
+    for m in mentions:
+        w = m.confidence * (0.3 if m.sub_event_type == "Remote explosive/landmine/IED" and not m.weapons else 1.0)
+        score[(m.event_type, m.sub_event_type)] += w
+    return max(score, key=lambda k: score[k])
+
+
+def _country_of(ev_place: Optional[PlaceRef]) -> Optional[str]:
+    return ev_place.place.country if ev_place and ev_place.place else None
+
+
+def choose_actors(mentions: list[Mention], etype: str, doc) -> tuple[Optional[str], Optional[str]]:
+    place = choose_place(mentions, doc)
+    country = _country_of(place)
+    a1 = _first_named([m.actor1 for m in mentions])
+    a2 = _first_named([m.actor2 for m in mentions], exclude=a1)
+    if a1 is None:
+        generic = GENERIC_BY_TYPE.get(etype)
+        if generic:
+            a1 = generic
+        elif etype in VIOLENT or any(m.sub_event_type == "Disrupted weapons use" for m in mentions):
+            a1 = UNIDENTIFIED
+        if a1 and country:
+            a1 = f"{a1} ({country})"
+    if a2 is None and etype == "Violence against civilians":
+        victims = {(m.toll.victims or "") for m in mentions}
+        if victims & {"civilians", "people", "villagers", "children", "women", "residents", ""}:
+            a2 = f"Civilians ({country})" if country else "Civilians"
+    return a1, a2
+
+
+def _first_named(refs, exclude: Optional[str] = None) -> Optional[str]:
+    names = [r.name or r.text for r in refs if r is not None]
+    named = [n for n in names if n and n != exclude and not n.lower().startswith("unidentified")
+             and "(generic)" not in n]
+    if named:
+        return named[0]
+    rest = [n for n in names if n and n != exclude]
+    return rest[0] if rest else None
+
+
+def choose_place(mentions: list[Mention], doc) -> Optional[PlaceRef]:
+    """The most-supported place, then the most precise; else the article's main place."""
+    refs = [m.place for m in mentions if m.place and m.place.place]
+    if refs:
+        counts = Counter(r.place.geonameid for r in refs)
+        return min(refs, key=lambda r: (-counts[r.place.geonameid], r.geo_precision or 3, r.start))
+    from dateline.geo.event_place import main_place
+    fallback = main_place(doc.places)
+    if fallback is None:
+        return None
+    return replace(fallback, geo_precision=max(fallback.geo_precision or 3, 2))
+
+
+def choose_date(mentions: list[Mention], published: DateRange) -> DateRange:
+    """Intersection of the mentions' own date ranges (the tightest all agree on); else publication."""
+    own = [m.date for m in mentions if m.date.earliest is not None]
+    if not own:
+        return replace(published)
+    lo = max(d.earliest for d in own)
+    hi = min(d.latest or d.earliest for d in own)
+    if lo > hi:  # sources disagree: keep the first report's range
+        return replace(own[0])
+    base = own[0]
+    return DateRange(lo, hi, _precision(lo, hi, base.time_precision), base.expression, base.start, base.end)
+
+
+def _precision(lo, hi, given: Optional[int]) -> int:
+    width = (hi - lo).days
+    natural = TIME_PRECISION_DAY if width == 0 else TIME_PRECISION_WEEK if width <= 7 else TIME_PRECISION_MONTH
+    return max(natural, given or 0) if given else natural
+
+
+def reconcile_toll(ev: Event, mentions: list[Mention]) -> None:
+    """UCDP-style low/best/high across sources; best is ACLED's most conservative figure."""
+    for field, attr in (("fatalities", "fatalities"), ("injured", "injured")):
+        counts: list[Count] = [getattr(m.toll, attr) for m in mentions if getattr(m.toll, attr) is not None]
+        known = [c for c in counts if c.best is not None]
+        if not known:
+            continue
+        best = min(c.best for c in known)
+        low = min(c.low if c.low is not None else c.best for c in known)
+        highs = [c.high if c.high is not None else c.best for c in known]
+        setattr(ev, field, best)
+        setattr(ev, f"{field}_low", low)
+        setattr(ev, f"{field}_high", max(highs) if highs else None)
+
+
+def choose_modality(mentions: list[Mention]) -> str:
+    mods = [m.modality for m in mentions]
+    if "asserted" in mods:
+        return "asserted"
+    return Counter(mods).most_common(1)[0][0]
+
+
+# --- sources, claims, contradictions ------------------------------------------------------------
+
+def _claim_source(m: Mention) -> tuple[str, Optional[str]]:
+    named = [s for s in m.attribution if s.kind not in ("anonymous", "article outlet")]
+    anon = [s for s in m.attribution if s.kind == "anonymous"]
+    via = anon[0].text if anon else (named[1].name if len(named) > 1 else None)
+    if named:
+        return named[0].name, via
+    outlet = [s for s in m.attribution if s.kind == "article outlet"]
+    return (outlet[0].name if outlet else "article"), via
+
+
+def _leading_number(s: Optional[str]) -> Optional[int]:
+    m = re.match(r"\s*(\d+)", s or "")
+    return int(m.group(1)) if m else None
+
+
+def claims_of(mentions: list[Mention], doc) -> tuple[list[Claim], list[Contradiction], dict[str, str]]:
+    claims: dict[str, Claim] = {}
+    for m in mentions:
+        src, via = _claim_source(m)
+        c = claims.setdefault(src, Claim(source=src, via=via))
+        c.via = c.via or via
+        says = c.says
+        if m.munitions and "munitions" not in says:
+            says["munitions"] = m.munitions
+        for field in ("fatalities", "injured"):
+            cnt = getattr(m.toll, field)
+            if cnt is not None and field not in says:
+                says[field] = cnt.best if cnt.best is not None else "unknown"
+        if m.actor1 and "actor1" not in says:
+            says["actor1"] = m.actor1.name
+        if m.place and "place" not in says:
+            says["place"] = m.place.place.name if m.place.place else m.place.text
+        c.evidence.extend(m.evidence)
+    contradictions, agreement = [], {}
+    # Places differ mostly in granularity (a town vs its river), so they are claims, not contradictions.
+    for field in ("munitions", "fatalities", "injured", "actor1"):
+        values = {s: c.says[field] for s, c in claims.items() if field in c.says and c.says[field] != "unknown"}
+        if not values:
+            continue
+        if len(values) == 1:
+            agreement[field] = "single"
+            continue
+        comparable = {s: (_leading_number(v) if field == "munitions" else v) for s, v in values.items()}
+        comparable = {s: v for s, v in comparable.items() if v is not None}
+        if len(set(map(str, comparable.values()))) > 1:
+            agreement[field] = "contradict"
+            contradictions.append(Contradiction(field=field, values=values))
+        else:
+            agreement[field] = "agree"
+    return list(claims.values()), contradictions, agreement

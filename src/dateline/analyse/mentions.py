@@ -1,0 +1,234 @@
+"""Event mentions: trigger words grouped by syntax into one candidate per happening.
+
+In "l'artillerie et les drones américains ont pilonné les terres", three
+triggers (artillerie, drones, pilonner) tell one event: triggers linked by a
+dependency arc (or a conjunction) form one group. Each group becomes a
+`Candidate` carrying its evidence span (the clause or noun phrase that tells
+it) and flags the later stages need: does it refer back to an event already
+told ("cette attaque"), is it a generic plural ("les raids se succèdent"), is
+it marked as a different event ("une autre base").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from dateline import langdata
+from dateline.analyse.triggers import TriggerHit, trigger_lexicon
+
+KIND_RANK = {"event": 0, "weapon": 1, "outcome": 2, "strategic": 3}
+# Dependencies that open a new clause: evidence stops there.
+CLAUSE_DEPS = {"advcl", "ccomp", "parataxis", "csubj", "xcomp", "conj", "acl:relcl", "relcl", "dep"}
+MAX_EVIDENCE_CHARS = 320
+
+
+@dataclass
+class Candidate:
+    hits: list[TriggerHit]
+    sent: SpacySpan
+    start: int                      # evidence span, character offsets
+    end: int
+    anaphoric: bool = False
+    generic: bool = False
+    distinct: bool = False
+    pronoun: bool = False
+    types: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def main(self) -> TriggerHit:
+        return min(self.hits, key=lambda h: (KIND_RANK.get(h.entry.kind, 9), -h.entry.strength))
+
+    @property
+    def tokens(self) -> list[Token]:
+        return [t for h in self.hits for t in h.tokens]
+
+    @property
+    def strength(self) -> float:
+        return max(h.entry.strength for h in self.hits)
+
+    @property
+    def kinds(self) -> set[str]:
+        return {h.entry.kind for h in self.hits}
+
+
+@lru_cache(maxsize=None)
+def _cues(lang: str) -> dict:
+    c = langdata.load("cues", lang)
+    return {
+        "anaphoric_det": {w.lower() for w in c.get("anaphoric_determiners", [])},
+        "anaphoric_nouns": {w.lower() for w in c.get("anaphoric_nouns", [])},
+        "pronouns": {w.lower() for w in c.get("event_pronouns", [])},
+        "distinct": {w.lower() for w in c.get("distinct_markers", [])},
+    }
+
+
+def find_candidates(sent: SpacySpan, lang: str) -> list[Candidate]:
+    """Trigger groups of one sentence, as mention candidates."""
+    hits = trigger_lexicon(lang).find(sent)
+    if not hits:
+        return []
+    groups = _group_hits(hits)
+    out = []
+    for group in groups:
+        start, end = evidence_extent(group, sent)
+        cand = Candidate(hits=group, sent=sent, start=start, end=end)
+        for h in group:
+            for t, w in h.entry.types.items():
+                cand.types[t] = cand.types.get(t, 0.0) + w
+        _flag_reference(cand, lang)
+        out.append(cand)
+    return out
+
+
+class _UnionFind:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def _group_hits(hits: list[TriggerHit]) -> list[list[TriggerHit]]:
+    """Hits linked by a dependency arc, a conjunction, or one intermediate noun form one group."""
+    uf = _UnionFind(len(hits))
+    token_owner = {t.i: n for n, h in enumerate(hits) for t in h.tokens}
+    for n, h in enumerate(hits):
+        head = h.head
+        for hop, anc in enumerate(_ancestors(head, 2)):
+            m = token_owner.get(anc.i)
+            if m is not None and m != n:
+                if hop == 0 or anc.pos_ in ("VERB", "NOUN") and head.dep_ not in CLAUSE_DEPS:
+                    uf.union(n, m)
+                break
+            if anc.dep_ in CLAUSE_DEPS or anc.pos_ in ("VERB", "AUX"):
+                break
+    _attach_loose(hits, uf)
+    groups: dict[int, list[TriggerHit]] = {}
+    for n, h in enumerate(hits):
+        groups.setdefault(uf.find(n), []).append(h)
+    return sorted(groups.values(), key=lambda g: g[0].i)
+
+
+def _attach_loose(hits: list[TriggerHit], uf: _UnionFind) -> None:
+    """Groups of only weapons or outcomes that the parse left apart join the nearest event word.
+
+    Parsers often misattach "… au moyen de drones piégés" or "une attaque revendiquée par
+    Daech … avait coûté la vie à 5 soldats"; such a group joins an event word within 12
+    tokens (15 for an outcome after its event) when no finite verb or stop lies between."""
+    comps: dict[int, list[int]] = {}
+    for n in range(len(hits)):
+        comps.setdefault(uf.find(n), []).append(n)
+    for members in comps.values():
+        if any(hits[n].entry.kind == "event" for n in members):
+            continue
+        best = None
+        for n in members:
+            h = hits[n]
+            for m, o in enumerate(hits):
+                if m in members or o.entry.kind != "event":
+                    continue
+                outcome = h.entry.kind == "outcome"
+                if outcome and o.i > h.i:
+                    continue
+                lo, hi = (o.j, h.i) if o.i < h.i else (h.j, o.i)
+                between = h.tokens[0].doc[lo:hi]
+                blocked = any(t.text in (";", ".", ":") or (t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"))
+                              or (not outcome and t.pos_ == "VERB") for t in between)
+                if hi - lo <= (15 if outcome else 12) and not blocked and (best is None or hi - lo < best[0]):
+                    best = (hi - lo, n, m)
+        if best is None and all(hits[n].entry.kind == "weapon" for n in members):
+            best = _nearest_event(hits, members)
+        if best is not None:
+            uf.union(best[1], best[2])
+
+
+def _nearest_event(hits: list[TriggerHit], members: list[int]):
+    """A weapon named in a sentence that tells an event belongs to it ("une attaque … avortée
+    après la détection de sites de lancement de roquettes"), whatever the distance."""
+    events = [m for m, o in enumerate(hits) if m not in members and o.entry.kind == "event"]
+    if not events:
+        return None
+    n = members[0]
+    m = min(events, key=lambda k: abs(hits[k].i - hits[n].i))
+    return (abs(hits[m].i - hits[n].i), n, m)
+
+
+def _ancestors(tok: Token, limit: int):
+    cur = tok
+    for _ in range(limit):
+        if cur.head.i == cur.i:
+            return
+        cur = cur.head
+        yield cur
+
+
+def evidence_extent(group: list[TriggerHit], sent: SpacySpan) -> tuple[int, int]:
+    """Character extent of the words that tell this event: the trigger's clause core or noun phrase."""
+    toks: set[int] = set()
+    for h in group:
+        head = h.head
+        if head.pos_ in ("VERB", "AUX"):
+            toks.update(_clause_core(head))
+        else:
+            toks.update(t.i for t in _np_core(head))
+            if head.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj") and head.head.pos_ == "VERB":
+                toks.update(t.i for t in _np_core(head.head, shallow=True))
+    toks = {i for i in toks if sent.start <= i < sent.end}
+    doc = sent.doc
+    lo, hi = min(toks), max(toks)
+    while lo < hi and (doc[lo].is_punct or doc[lo].pos_ in ("CCONJ", "SCONJ")) and doc[lo].text not in ("«", '"'):
+        lo += 1
+    while hi > lo and doc[hi].is_punct and doc[hi].text not in ("»", '"', ")"):
+        hi -= 1
+    start, end = doc[lo].idx, doc[hi].idx + len(doc[hi])
+    if end - start > MAX_EVIDENCE_CHARS:
+        mid = group[0].tokens[0]
+        start = max(start, mid.idx - MAX_EVIDENCE_CHARS // 3)
+        end = min(end, start + MAX_EVIDENCE_CHARS)
+    return start, end
+
+
+def _clause_core(verb: Token) -> list[int]:
+    out = [verb.i]
+    for child in verb.children:
+        if child.dep_ in CLAUSE_DEPS or child.dep_ == "punct" or child.dep_ == "mark":
+            continue
+        out.extend(t.i for t in child.subtree)
+    return out
+
+
+def _np_core(noun: Token, shallow: bool = False) -> list[Token]:
+    if shallow:
+        return [noun] + [c for c in noun.children if c.dep_ in ("aux", "aux:pass", "auxpass", "aux:tense")]
+    return list(noun.subtree)
+
+
+def _flag_reference(cand: Candidate, lang: str) -> None:
+    """Anaphoric ('cette attaque'), generic ('les raids se succèdent'), distinct ('une autre base')."""
+    cues = _cues(lang)
+    main = cand.main.head
+    dets = [c for c in main.children if c.dep_ in ("det", "det:poss", "nummod", "amod", "predet")]
+    det_words = {d.lower_ for d in dets}
+    has_number = any(d.dep_ == "nummod" or d.like_num for d in main.children)
+    cand.distinct = any(w in cues["distinct"] for w in det_words) or any(
+        c.lower_ in cues["distinct"] for t in cand.tokens for c in t.subtree if c.i < t.i + 6 and c.i > t.i
+        and c.dep_ in ("amod", "det"))
+    cand.pronoun = any(c.lower_ in cues["pronouns"] for t in cand.tokens for c in t.children if c.dep_.startswith("nsubj")) \
+        or (main.head.lower_ in cues["pronouns"])
+    is_event_noun = main.pos_ == "NOUN" and main.lemma_.lower() in cues["anaphoric_nouns"]
+    only_nouns = all(h.head.pos_ == "NOUN" for h in cand.hits)
+    if is_event_noun and only_nouns and not has_number and det_words & cues["anaphoric_det"] and not cand.distinct:
+        cand.anaphoric = True
+    plural = "Plur" in main.morph.get("Number") or main.tag_ in ("NNS", "NNPS")
+    definite = bool(det_words & {"les", "the", "des", "ces", "these"}) or not dets
+    if main.pos_ == "NOUN" and plural and definite and not has_number and only_nouns:
+        cand.generic = True

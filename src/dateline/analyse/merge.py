@@ -1,0 +1,236 @@
+"""Within one article: mentions of the same happening become one Event.
+
+The seed's first event is told three times, by three sources, in three
+paragraphs ("plusieurs roquettes…", "3 roquettes…", "dix explosions…"), and
+referred back to twice ("L'attaque a causé…", "cette attaque intervient…").
+A mention joins an earlier event when nothing separates them (no other actor
+in the same role, no distant place, no other date, no "une autre base", no
+"après l'attaque") and something ties them (same sub-type, or a blast of
+unknown kind next to a remote-violence event). References back ("cette
+attaque") join the most salient event told so far; they add a source only
+when they add a fact.
+
+Per-event fields are then reconciled from the mentions: type, actors, place,
+date (with event-to-event anchors such as "au lendemain d'une attaque"), toll
+low/best/high, weapons, sources, each source's claims and where they differ.
+"""
+from __future__ import annotations
+
+import hashlib
+from typing import Optional
+
+from dateline.analyse import event_fields
+from dateline.analyse.attribution import named_sources
+from dateline.pipeline import ArticleDoc
+from dateline.records import NON_EVENT_MODALITIES, DateRange, Event, Mention
+
+MAX_LINK_KM = 40.0
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def merge_mentions(doc: ArticleDoc) -> list[Event]:
+    pairs = doc.notes.get("pairs", [])
+    _locate_and_date(doc, pairs)
+    anchors = _anchors(doc, pairs)
+    clusters: list[list[Mention]] = []
+    refs: dict[int, list[Mention]] = {}  # cluster index → content-free references back
+    for m, cand, _ in pairs:
+        if m.modality in NON_EVENT_MODALITIES:
+            continue
+        if m.anaphoric:
+            k = _antecedent(clusters, m)
+            if k is not None:
+                (clusters[k] if _adds_fact(m) else refs.setdefault(k, [])).append(m)
+                continue
+            if not _adds_fact(m):
+                continue
+        k = _joinable(clusters, m, cand, doc)
+        if k is None:
+            clusters.append([m])
+        else:
+            clusters[k].append(m)
+    events = [_build_event(doc, c) for c in clusters]
+    _apply_anchors(events, clusters, refs, anchors)
+    return events
+
+
+# --- per-mention place and date ---------------------------------------------------------------
+
+def _locate_and_date(doc: ArticleDoc, pairs) -> None:
+    from dateline.geo import event_place
+    described = _source_descriptions(doc)
+    for m, cand, _ in pairs:
+        in_sent = [p for p in doc.places if m.sentence.start <= p.start < m.sentence.end
+                   and not any(a <= p.start < b for a, b in described)]
+        m.place = event_place(in_sent, doc.text, m.trigger, m.sentence) if in_sent else None
+        dates = [d for d in doc.dates if d.start is not None and m.sentence.start <= d.start < m.sentence.end
+                 and d.earliest is not None and not _is_anchor(d, doc.lang)]
+        if dates:
+            m.date = min(dates, key=lambda d: abs(d.start - m.trigger.start))
+
+
+def _source_descriptions(doc: ArticleDoc) -> list[tuple[int, int]]:
+    """Character ranges describing a source ("L'OSDH, organisme basé à Londres, a rendu compte…"):
+    their places say where the source sits, not where the event happened."""
+    out = []
+    for s in doc.sources:
+        after = doc.text[s.end:s.end + 120]
+        if after.startswith(","):
+            close = after.find(",", 1)
+            if close > 0:
+                out.append((s.end, s.end + close))
+    return out
+
+
+def _is_anchor(d: DateRange, lang: str) -> bool:
+    from dateline.analyse.dates import is_anchor_expression
+    return is_anchor_expression(d.expression or "", lang) is not None
+
+
+def _anchors(doc: ArticleDoc, pairs) -> list[tuple[Mention, Mention, int]]:
+    """(anchored mention X, anchor mention A, offset): 'A … au lendemain d'une attaque X' → X = A − offset days."""
+    from dateline.analyse.dates import is_anchor_expression
+    out = []
+    for d in doc.dates:
+        off = is_anchor_expression(d.expression or "", doc.lang) if d.start is not None else None
+        if off is None:
+            continue
+        same = [m for m, _, _ in pairs if m.sentence.start <= d.start < m.sentence.end]
+        after = [m for m in same if m.trigger.start >= d.end]
+        before = [m for m in same if m.trigger.end <= d.start]
+        if after and before:
+            out.append((after[0], before[-1], off))
+    return out
+
+
+def _apply_anchors(events, clusters, refs, anchors) -> None:
+    where = {}
+    for k, c in enumerate(clusters):
+        for m in c + refs.get(k, []):
+            where[id(m)] = k
+    for x, a, off in anchors:
+        kx, ka = where.get(id(x)), where.get(id(a))
+        if kx is None or ka is None or kx == ka:
+            continue
+        src = events[ka].date
+        if src.earliest is None:
+            continue
+        from dateline.analyse.dates import shift_range
+        moved = shift_range(src, -off)
+        moved.expression = f"{off:+d} day(s) from event {events[ka].event_id}"
+        events[kx].date = moved
+
+
+# --- clustering ---------------------------------------------------------------------------------
+
+def _adds_fact(m: Mention) -> bool:
+    f, i = m.toll.fatalities, m.toll.injured
+    return bool((f and (f.best is not None or f.expression)) or (i and i.best is not None) or m.actor1)
+
+
+def _antecedent(clusters: list[list[Mention]], m: Mention) -> Optional[int]:
+    best, key = None, None
+    for k, c in enumerate(clusters):
+        if not _family_ok(c[0], m):
+            continue
+        score = (len(c), k)  # the most-told event, then the latest
+        if key is None or score > key:
+            best, key = k, score
+    return best
+
+
+def _family_ok(a: Mention, b: Mention) -> bool:
+    return a.event_type == b.event_type or {a.event_type, b.event_type} <= VIOLENT_TYPES
+
+
+def _joinable(clusters, m: Mention, cand, doc: ArticleDoc) -> Optional[int]:
+    if cand.distinct or _after_sequence_marker(doc, m):
+        return None
+    for k in range(len(clusters) - 1, -1, -1):
+        c = clusters[k]
+        if _conflicts(c, m):
+            continue
+        if any(x.sub_event_type == m.sub_event_type for x in c) or _unspecified_blast(m, c):
+            return k
+    return None
+
+
+def _unspecified_blast(m: Mention, cluster: list[Mention]) -> bool:
+    return (m.sub_event_type == "Remote explosive/landmine/IED" and not m.weapons and m.actor1 is None
+            and any(x.event_type == "Explosions/Remote violence" for x in cluster))
+
+
+def _after_sequence_marker(doc: ArticleDoc, m: Mention) -> bool:
+    from dateline import langdata
+    markers = langdata.load("cues", doc.lang).get("sequence_markers", [])
+    before = doc.nlp_text[m.sentence.start:m.trigger.start].lower()
+    return any(before.startswith(mk) or f" {mk} " in before for mk in markers)
+
+
+def _conflicts(cluster: list[Mention], m: Mention) -> bool:
+    for x in cluster:
+        if not _family_ok(x, m):
+            return True
+        if _actor_clash(x, m):
+            return True
+        if x.place and m.place and x.place.place and m.place.place:
+            if event_fields.distance_km(x.place.place, m.place.place) > MAX_LINK_KM:
+                return True
+        if x.date.expression and m.date.expression and not x.date.overlaps(m.date):
+            return True
+        if x.date.expression and m.date.expression and x.date.expression != m.date.expression \
+                and m.place and x.place and m.place.text != x.place.text:
+            return True
+    return False
+
+
+def _vague(actor_id: str) -> bool:
+    """Generic actors ("5 soldats" → military (generic), unknown gunmen) agree with any named one."""
+    return "unidentified" in actor_id or actor_id.endswith("generic")
+
+
+def _actor_clash(x: Mention, m: Mention) -> bool:
+    def aid(r):
+        return r.actor_id if r else None
+    if aid(m.actor1) and aid(m.actor1) == aid(x.actor2) and aid(m.actor1) != aid(x.actor1):
+        return True
+    if aid(m.actor2) and aid(m.actor2) == aid(x.actor1) and aid(m.actor2) != aid(x.actor2):
+        return True
+    for r in ("actor1", "actor2"):
+        a, b = aid(getattr(x, r)), aid(getattr(m, r))
+        if a and b and a != b and not _vague(a) and not _vague(b):
+            return True
+    return False
+
+
+# --- building the event -------------------------------------------------------------------------
+
+def _build_event(doc: ArticleDoc, mentions: list[Mention]) -> Event:
+    etype, sub = event_fields.choose_type(mentions)
+    first = mentions[0]
+    key = f"{doc.article.content_hash}:{first.trigger.start}:{sub}"
+    ev = Event(
+        event_id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:16],
+        event_type=etype, sub_event_type=sub, mentions=list(mentions), article_ids=[doc.article.id],
+    )
+    ev.actor1, ev.actor2 = event_fields.choose_actors(mentions, etype, doc)
+    ev.place = event_fields.choose_place(mentions, doc)
+    ev.date = event_fields.choose_date(mentions, doc.published_range)
+    event_fields.reconcile_toll(ev, mentions)
+    ev.weapons = sorted({w for m in mentions for w in m.weapons})
+    ev.modality = event_fields.choose_modality(mentions)
+    ev.sources = _dedupe(s for m in mentions for s in named_sources(m.attribution))
+    ev.claims, ev.contradictions, ev.agreement = event_fields.claims_of(mentions, doc)
+    ev.evidence = [(doc.article.id, s) for m in mentions for s in m.evidence]
+    ev.confidence = max(m.confidence for m in mentions)
+    return ev
+
+
+def _dedupe(items) -> list:
+    seen, out = set(), []
+    for x in items:
+        if x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out
+

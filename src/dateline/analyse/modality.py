@@ -1,0 +1,148 @@
+"""Modality: how sure the text is that the event happened.
+
+Looks at the trigger's own words, the verbs above it (up to the clause it sits
+in) and their auxiliaries and markers: "a été avortée" → foiled; "afin
+d'attaquer" → planned; "aurait tué" (French conditional) → alleged; "n'ont pas
+attaqué" → negated; "l'éventualité d'un retrait" → hypothetical; "nie avoir
+tiré" → denied; "a revendiqué avoir tué" → claimed. Cue words are language
+data (`data/<lang>/cues.yaml`); the logic is shared.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from dateline import langdata
+
+ORDER = ("foiled", "negated", "denied", "planned", "hypothetical", "claimed", "alleged")
+
+
+@lru_cache(maxsize=None)
+def _modal_cues(lang: str) -> dict:
+    c = langdata.load("cues", lang)["modality"]
+    return {k: {str(w).lower() for w in v} for k, v in c.items() if isinstance(v, list)} | {
+        "conditional_alleged": bool(c.get("conditional_alleged"))}
+
+
+def _scope(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
+    """(chain, attached): the trigger tokens and the verbs/nouns above them; words hanging on those."""
+    chain: list[Token] = []
+    for t in tokens:
+        cur, n = t, 0
+        while n < 4:
+            if cur not in chain:
+                chain.append(cur)
+            if cur.head.i == cur.i or cur.dep_ in ("ROOT", "root"):
+                break
+            # A verb governing us through a clause link is still our scope (afin d'attaquer),
+            # but stop at a second verb to keep "X said that Y" from leaking Y's cues into X.
+            cur = cur.head
+            n += 1
+            if cur.pos_ in ("VERB",) and n >= 2:
+                chain.append(cur)
+                break
+    attached = [c for t in chain for c in t.children
+                if c.dep_ in ("aux", "aux:pass", "aux:tense", "auxpass", "mark", "advmod", "neg", "cop", "det",
+                              "amod", "acl", "acl:relcl", "relcl", "xcomp", "obl", "nmod", "fixed", "case")]
+    return chain, attached
+
+
+def detect_modality(tokens: list[Token], lang: str) -> str:
+    cues = _modal_cues(lang)
+    chain, attached = _scope(tokens)
+    lemmas_chain = {t.lemma_.lower() for t in chain} | {t.lower_ for t in chain}
+    lemmas_att = {t.lemma_.lower() for t in attached} | {t.lower_ for t in attached}
+    # Relative clauses on the trigger noun ("une attaque … qui a été avortée") carry its fate.
+    rel_verbs = {c.lemma_.lower() for t in tokens for c in t.subtree
+                 if c.dep_ in ("acl:relcl", "relcl", "acl", "conj") and c.pos_ in ("VERB", "ADJ")}
+    found = set()
+    if (lemmas_chain | rel_verbs | _words_after(tokens)) & cues.get("foiled", set()):
+        found.add("foiled")
+    if _negated(chain, cues):
+        found.add("negated")
+    if lemmas_chain & cues.get("denied", set()):
+        found.add("denied")
+    if _planned(tokens, chain, attached, cues):
+        found.add("planned")
+    if (lemmas_chain | lemmas_att) & cues.get("hypothetical", set()) or _conditional_modal(chain, attached, cues):
+        found.add("hypothetical")
+    if _claimed(chain, cues):
+        found.add("claimed")
+    if (lemmas_chain | lemmas_att) & cues.get("alleged", set()) or (
+            cues["conditional_alleged"] and _conditional(tokens, attached)):
+        found.add("alleged")
+    for m in ORDER:
+        if m in found:
+            return m
+    return "asserted"
+
+
+def _words_after(tokens: list[Token], window: int = 25) -> set[str]:
+    """Participles and verbs in the words right after the trigger ("une attaque contre une base US
+    située dans …, mais qui a été avortée"): parsers often hang such a relative clause elsewhere."""
+    last = min(t.i for t in tokens)
+    sent = tokens[0].sent
+    out = set()
+    for t in sent.doc[last + 1:min(sent.end, last + 1 + window)]:
+        if t.text in (".", ";", "!", "?"):
+            break
+        if t.pos_ in ("VERB", "ADJ") and ("Part" in t.morph.get("VerbForm") or "Pass" in t.morph.get("Voice")):
+            out.add(t.lemma_.lower())
+    return out
+
+
+def _negated(chain: list[Token], cues: dict) -> bool:
+    neg = cues.get("negated", set())
+    for t in chain[:2]:
+        kids = list(t.children)
+        if any(c.dep_ in ("neg", "advmod") and c.lower_ in neg for c in kids) and t.pos_ in ("VERB", "AUX"):
+            # "sans" governs its own verb ("sans causer de pertes"), not the event verb
+            return not any(c.lower_ == "sans" for c in kids)
+        if t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"aucun", "aucune", "no"} for c in kids):
+            return True
+    return False
+
+
+def _planned(tokens, chain, attached, cues) -> bool:
+    planned = cues.get("planned", set())
+    heads = [t for t in chain if t not in tokens]
+    if {t.lemma_.lower() for t in heads} & planned:
+        return True
+    for t in tokens:
+        before = {x.lower_ for x in t.doc[max(t.sent.start, t.i - 3):t.i]}
+        if t.pos_ == "VERB" and before & {"afin", "pour"}:
+            return True
+        if t.pos_ == "VERB" and "Inf" in t.morph.get("VerbForm"):
+            marks = {c.lower_ for c in t.children if c.dep_ in ("mark", "case", "fixed")}
+            marks |= {f"{c.lower_} {g.lower_}" for c in t.children for g in c.children if g.dep_ == "fixed"}
+            if marks & planned or marks & {"afin", "pour", "to"}:
+                return True
+        if t.tag_ == "VB" and any(c.lower_ == "to" for c in t.children) and t.dep_ in ("advcl", "xcomp"):
+            return True
+    future = cues.get("future", set())
+    return any(a.lemma_.lower() in future and a.dep_.startswith("aux") for a in attached
+               if "Cnd" not in a.morph.get("Mood"))
+
+
+def _conditional(tokens: list[Token], attached: list[Token]) -> bool:
+    for t in tokens + [a for a in attached if a.dep_.startswith("aux")]:
+        if "Cnd" in t.morph.get("Mood"):
+            return True
+    return False
+
+
+def _conditional_modal(chain, attached, cues) -> bool:
+    """'pourrait attaquer', 'could attack', 'might' — hypothetical rather than alleged."""
+    hyp = cues.get("hypothetical", set())
+    return any(t.lower_ in hyp for t in chain + attached if t.dep_.startswith("aux") or t.tag_ == "MD"
+               or t.lemma_.lower() in ("pouvoir",))
+
+
+def _claimed(chain: list[Token], cues: dict) -> bool:
+    """'X a revendiqué avoir tué …' / 'X claimed to have killed …' (not 'attaque revendiquée par X')."""
+    claimed = cues.get("claimed", set())
+    for t in chain[1:]:
+        if t.lemma_.lower() in claimed and t.pos_ == "VERB" and t.dep_ not in ("acl", "amod", "acl:relcl", "relcl"):
+            return True
+    return False

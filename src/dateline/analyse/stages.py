@@ -1,0 +1,224 @@
+"""The registered analysis stages, in pipeline order. Each one does one job on an ArticleDoc.
+
+The algorithms live in their own modules (triggers, mentions, actors, modality,
+attribution, typing, merge, dates, tolls, weapons, geo); this file only wires
+them to the document, so the order and the set of stages stay visible here.
+"""
+from __future__ import annotations
+
+from dateline.analyse import actors as actors_mod
+from dateline.analyse import attribution, modality, typing_rules
+from dateline.analyse.mentions import find_candidates
+from dateline.nlp import load_nlp, normalise_for_nlp
+from dateline.pipeline import ArticleDoc, stage
+from dateline.records import Mention, Span
+
+SUPPORTED = ("fr", "en")
+
+
+def warm_up(langs=SUPPORTED) -> None:
+    """Load models and lexicons once (before forking workers)."""
+    from dateline.analyse.lexicon import actor_matcher, source_matcher
+    for lang in langs:
+        load_nlp(lang)
+    actor_matcher()
+    source_matcher()
+    try:
+        from dateline.geo import default_gazetteer
+        default_gazetteer()
+    except Exception:  # the geo stage reports its own failures
+        pass
+    try:
+        from dateline.analyse.classifier import EventClassifier
+        EventClassifier.load()
+    except Exception:
+        pass
+
+
+def detect_language(text: str) -> str:
+    import py3langid
+    lang, _ = py3langid.classify(text[:2000])
+    return lang if lang in SUPPORTED else ("fr" if lang in ("ca", "oc", "it", "es", "pt") and _looks_french(text) else "en")
+
+
+def _looks_french(text: str) -> bool:
+    low = f" {text[:2000].lower()} "
+    return sum(low.count(w) for w in (" le ", " la ", " les ", " des ", " est ", " une ")) > \
+        sum(low.count(w) for w in (" the ", " and ", " of ", " is ", " a "))
+
+
+@stage("language")
+def language_stage(doc: ArticleDoc) -> None:
+    lang = (doc.article.language or "").lower()[:2]
+    doc.lang = lang if lang in SUPPORTED else detect_language(doc.text)
+    doc.article.language = doc.lang
+
+
+@stage("parse")
+def parse_stage(doc: ArticleDoc) -> None:
+    doc.nlp_text = normalise_for_nlp(doc.text)
+    doc.doc = load_nlp(doc.lang)(doc.nlp_text)
+
+
+@stage("places")
+def places_stage(doc: ArticleDoc) -> None:
+    from dateline.geo import geoparse
+    doc.places = geoparse(doc.text, doc.doc, doc.lang)
+
+
+@stage("dates")
+def dates_stage(doc: ArticleDoc) -> None:
+    from dateline.analyse.dates import find_date_expressions, publication_range, resolve_date
+    a = doc.article
+    doc.published_range = publication_range(a.published, a.published_precision)
+    found = []
+    for expr in find_date_expressions(doc.nlp_text, doc.lang):
+        r = resolve_date(expr, doc.lang, a.published, a.published_precision)
+        expr.expression = doc.text[expr.start:expr.end]
+        found.append(r if r is not None else expr)
+    doc.dates = found
+
+
+@stage("sources")
+def sources_stage(doc: ArticleDoc) -> None:
+    doc.sources = attribution.find_sources(doc.nlp_text, doc.doc, doc.lang)
+    for s in doc.sources:
+        s.text = doc.text[s.start:s.end]
+    sents = [(s.start_char, s.end_char) for s in doc.doc.sents]
+    doc.notes["sentences"] = sents
+    doc.notes["chains"] = attribution.chains_by_sentence(sents, doc.sources, doc.text, doc.article.outlet)
+
+
+@stage("mentions")
+def mentions_stage(doc: ArticleDoc) -> None:
+    """Trigger groups → Mentions (type decided later), kept with their candidate for later stages.
+
+    A sentence with no trigger word still gives a candidate when the sentence
+    classifier is sure it tells an event (words the lexicon lacks)."""
+    pairs = []
+    chains = doc.notes.get("chains") or []
+    probs = doc.notes.get("sentence_probs") or []
+    for n, sent in enumerate(doc.doc.sents):
+        cands = find_candidates(sent, doc.lang)
+        if not cands and n < len(probs):
+            extra = typing_rules.model_candidate(sent, probs[n])
+            cands = [extra] if extra else []
+        for cand in cands:
+            main = cand.main
+            trig = doc.span(main.tokens[0].idx, main.tokens[-1].idx + len(main.tokens[-1]), "trigger")
+            m = Mention(
+                article_id=doc.article.id, event_type="", sub_event_type="", trigger=trig,
+                sentence=doc.span(sent.start_char, sent.end_char, "sentence"),
+                evidence=[doc.span(cand.start, cand.end, "evidence")],
+                attribution=list(chains[n]) if n < len(chains) else [],
+                anaphoric=cand.anaphoric, confidence=cand.strength,
+            )
+            pairs.append((m, cand, n))
+    doc.notes["pairs"] = pairs
+    doc.mentions = [m for m, _, _ in pairs]
+
+
+@stage("actors")
+def actors_stage(doc: ArticleDoc) -> None:
+    hits = actors_mod.find_actor_hits(doc.nlp_text, doc.doc)
+    for h in hits:
+        h.ref.text = doc.text[h.ref.start:h.ref.end]
+    doc.notes["actor_hits"] = hits
+    for m, cand, _ in doc.notes.get("pairs", []):
+        m.actor1, m.actor2 = actors_mod.assign_actors(
+            hits, cand.tokens, m.sentence.start, m.sentence.end, (cand.start, cand.end), doc.lang)
+        if m.actor1 is None and actors_mod.perpetrator_unknown(doc.nlp_text[cand.start:cand.end], doc.lang):
+            doc.notes.setdefault("unknown_perp", set()).add(id(m))
+
+
+@stage("tolls")
+def tolls_stage(doc: ArticleDoc) -> None:
+    from dateline.analyse.tolls import parse_toll
+    for m, cand, _ in doc.notes.get("pairs", []):
+        # Tolls are told in the whole sentence ("…, tuant 3 civils"), not only the clause.
+        s = m.sentence
+        m.toll = parse_toll(doc.nlp_text[s.start:s.end], doc.lang, offset=s.start)
+
+
+@stage("weapons")
+def weapons_stage(doc: ArticleDoc) -> None:
+    from dateline.analyse.weapons import find_munitions, find_weapons
+    for m, cand, _ in doc.notes.get("pairs", []):
+        s = m.sentence
+        text = doc.nlp_text[s.start:s.end]
+        m.weapons = sorted({w for w, _ in find_weapons(text, doc.lang, offset=s.start)})
+        mun = find_munitions(text, doc.lang, offset=s.start)
+        if mun:
+            m.munitions = mun[0][0]
+
+
+@stage("modality")
+def modality_stage(doc: ArticleDoc) -> None:
+    for m, cand, _ in doc.notes.get("pairs", []):
+        m.modality = modality.detect_modality(cand.tokens, doc.lang)
+
+
+@stage("classify")
+def classify_stage(doc: ArticleDoc) -> None:
+    """Probabilities of each sub-event type for every sentence (the learned model's view)."""
+    from dateline.analyse.classifier import EventClassifier
+    sents = doc.notes.get("sentences") or [(s.start_char, s.end_char) for s in doc.doc.sents]
+    texts = [doc.text[a:b] for a, b in sents]
+    doc.notes["sentence_probs"] = EventClassifier.load().predict_proba(texts, doc.lang) if texts else []
+
+
+@stage("types")
+def types_stage(doc: ArticleDoc) -> None:
+    probs = doc.notes.get("sentence_probs") or []
+    kept = []
+    for m, cand, n in doc.notes.get("pairs", []):
+        p = probs[n] if n < len(probs) else None
+        has_place = any(m.sentence.start <= pl.start < m.sentence.end for pl in doc.places)
+        if cand.generic and not _has_specifics(doc, m, cand):
+            continue  # "les raids se succèdent": a habit, not a happening
+        decision = typing_rules.decide(cand, m, p, has_place)
+        if decision is None:
+            continue
+        m.event_type, m.sub_event_type, m.confidence = decision
+        kept.append((m, cand, n))
+    doc.notes["pairs"] = kept
+    doc.mentions = [m for m, _, _ in kept]
+
+
+def _has_specifics(doc: ArticleDoc, m: Mention, cand) -> bool:
+    """A number, a toll, a place or a date of its own inside the mention's evidence."""
+    a, b = cand.start, cand.end
+    tolls = [c for c in (m.toll.fatalities, m.toll.injured) if c is not None and c.best is not None]
+    has_number = any(t.like_num for t in doc.doc.char_span(a, b, alignment_mode="expand") or [])
+    return bool(
+        has_number or any(c.start is not None and a <= c.start < b for c in tolls)
+        or any(a <= p.start < b for p in doc.places) or any(d.start is not None and a <= d.start < b for d in doc.dates)
+    )
+
+
+@stage("merge")
+def merge_stage(doc: ArticleDoc) -> None:
+    from dateline.analyse.merge import merge_mentions
+    doc.events = merge_mentions(doc)
+
+
+@stage("framing")
+def framing_stage(doc: ArticleDoc) -> None:
+    """Loaded terms, attached to the events told in the same paragraph."""
+    from dateline.analyse.framing import find_loaded_terms
+    doc.framing = find_loaded_terms(doc.nlp_text, doc.lang)
+    for s in doc.framing:
+        s.text = doc.text[s.start:s.end]
+    for ev in doc.events:
+        paras = {_paragraph(doc.text, m.sentence.start) for m in ev.mentions}
+        ev.framing = [(doc.article.id, f) for f in doc.framing if _paragraph(doc.text, f.start) in paras]
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, (len(text) if end < 0 else end)
+
+
+def span_of(doc: ArticleDoc, start: int, end: int, label: str) -> Span:
+    return doc.span(start, end, label)

@@ -1,0 +1,98 @@
+"""Finding event triggers in a parsed sentence, from the trigger lexicon.
+
+The lexicon (`data/<lang>/triggers.yaml`) maps lemmas and phrases to evidence
+for event types. Single words match on lemma or lower-cased form; phrases are
+tokenised once with the language's own tokenizer and match token by token on
+form or lemma, so "a coûté la vie" and "coûter la vie" both hit.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from dateline import langdata
+from dateline.nlp import load_nlp
+
+
+@dataclass
+class TriggerEntry:
+    key: str
+    types: dict[str, float]
+    kind: str = "event"
+    strength: float = 0.5
+
+
+@dataclass
+class TriggerHit:
+    """A trigger found in a sentence: token indices [i, j) in the Doc."""
+    i: int
+    j: int
+    entry: TriggerEntry
+    tokens: list[Token] = field(default_factory=list)
+
+    @property
+    def head(self) -> Token:
+        """The syntactic head of the matched tokens (for phrases, the one whose head is outside)."""
+        toks = self.tokens
+        for t in toks:
+            if t.head.i < self.i or t.head.i >= self.j or t.head.i == t.i:
+                return t
+        return toks[0]
+
+
+class TriggerLexicon:
+    def __init__(self, lang: str):
+        self.lang = lang
+        raw = langdata.load("triggers", lang)
+        self.words: dict[str, TriggerEntry] = {}
+        self.phrases: dict[str, list[tuple[tuple[str, ...], TriggerEntry]]] = {}
+        tokenizer = load_nlp(lang).tokenizer
+        for key, spec in raw.items():
+            entry = TriggerEntry(key=str(key), types=dict(spec.get("types", {})),
+                                 kind=spec.get("kind", "event"), strength=float(spec.get("strength", 0.5)))
+            words = tuple(t.text.lower() for t in tokenizer(str(key).replace("’", "'")))
+            if len(words) == 1:
+                self.words[words[0]] = entry
+            else:
+                self.phrases.setdefault(words[0], []).append((words, entry))
+        for lst in self.phrases.values():
+            lst.sort(key=lambda p: -len(p[0]))  # longest phrase first
+
+    def find(self, sent: SpacySpan) -> list[TriggerHit]:
+        hits: list[TriggerHit] = []
+        doc = sent.doc
+        i, end = sent.start, sent.end
+        while i < end:
+            tok = doc[i]
+            hit = self._phrase_at(doc, i, end) or self._word_at(tok)
+            if hit:
+                hits.append(hit)
+                i = hit.j
+            else:
+                i += 1
+        return hits
+
+    def _word_at(self, tok: Token):
+        entry = self.words.get(tok.lemma_.lower()) or self.words.get(tok.lower_)
+        if entry is None or tok.pos_ in ("ADP", "DET", "PRON", "CCONJ", "PUNCT"):
+            return None
+        return TriggerHit(tok.i, tok.i + 1, entry, [tok])
+
+    def _phrase_at(self, doc, i: int, end: int):
+        tok = doc[i]
+        for first in {tok.lower_, tok.lemma_.lower()}:
+            for words, entry in self.phrases.get(first, ()):
+                j = i + len(words)
+                if j > end:
+                    continue
+                if all(w in (doc[i + k].lower_, doc[i + k].lemma_.lower()) for k, w in enumerate(words)):
+                    return TriggerHit(i, j, entry, list(doc[i:j]))
+        return None
+
+
+@lru_cache(maxsize=None)
+def trigger_lexicon(lang: str) -> TriggerLexicon:
+    return TriggerLexicon(lang)

@@ -1,0 +1,127 @@
+"""Choosing the ACLED event type and sub-event type of a mention.
+
+Evidence from three places is blended: the trigger lexicon (families such as
+`violence` resolved by the weapon used and by who was hit), the weapons named
+in the sentence, and the learned sentence classifier. The codebook's
+precedence rules are data (`data/taxonomy_rules.yaml`); this module only
+applies them.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+from spacy.tokens import Span as SpacySpan
+
+from dateline import langdata
+from dateline.analyse.mentions import Candidate
+from dateline.analyse.triggers import TriggerEntry, TriggerHit
+from dateline.records import Mention
+
+NONE = "NONE"
+
+
+@lru_cache(maxsize=None)
+def rules() -> dict:
+    return langdata.load("taxonomy_rules")
+
+
+@lru_cache(maxsize=None)
+def type_of_subtype() -> dict[str, str]:
+    tax = langdata.load("taxonomy")
+    return {s["name"]: t["name"] for t in tax["event_types"] for s in t["sub_event_types"]}
+
+
+def _weapon_type(weapons: list[str]) -> Optional[str]:
+    ws = {w.lower() for w in weapons}
+    for weapon, sub in rules()["weapon_types"]:
+        if weapon.lower() in ws:
+            return sub
+    return None
+
+
+def _target(m: Mention) -> Optional[str]:
+    """'armed' or 'civilian' from the victims and actor2, if either says."""
+    r = rules()
+    victims = (m.toll.victims or "").lower()
+    if victims in r["armed_victims"]:
+        return "armed"
+    if victims in r["civilian_victims"]:
+        return "civilian"
+    if m.actor2 is not None and m.actor2.actor_id:
+        from dateline.analyse.lexicon import actors_by_id
+        kind = getattr(actors_by_id().get(m.actor2.actor_id), "kind", None)
+        if kind in r["armed_actor_kinds"]:
+            return "armed"
+        if kind in r["civilian_actor_kinds"]:
+            return "civilian"
+    return None
+
+
+def rule_scores(cand: Candidate, m: Mention) -> dict[str, float]:
+    """Sub-type scores from triggers, families resolved, weapons added."""
+    r = rules()
+    wtype = _weapon_type(m.weapons)
+    scores: dict[str, float] = {}
+    for t, w in cand.types.items():
+        if t == "explosion":
+            t = wtype if wtype and type_of_subtype().get(wtype) == "Explosions/Remote violence" else \
+                r["families"]["explosion"]["default"]
+        elif t == "violence":
+            fam = r["families"]["violence"]
+            target = _target(m)
+            t = wtype or fam.get(f"{target}_target", fam["default"]) if target else (wtype or fam["default"])
+        scores[t] = scores.get(t, 0.0) + w
+    violent = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+    if wtype and any(type_of_subtype().get(t) in violent for t in scores):
+        scores[wtype] = scores.get(wtype, 0.0) + float(r["weapon_weight"])
+    return scores
+
+
+def _escalate_protest(sub: str, sent: SpacySpan, weapons: list[str]) -> str:
+    if type_of_subtype().get(sub) != "Protests":
+        return sub
+    words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent} | {w.lower() for w in weapons}
+    low = sent.text.lower()
+    for target, cues in rules()["protest_escalation"].items():
+        if any((c in words) or (" " in c and c in low) for c in cues):
+            return target
+    return sub
+
+
+def decide(cand: Candidate, m: Mention, probs: Optional[dict[str, float]], has_place: bool
+           ) -> Optional[tuple[str, str, float]]:
+    """(event_type, sub_event_type, confidence), or None when this is not an event."""
+    r = rules()
+    scores = rule_scores(cand, m)
+    if not scores:
+        return None
+    total = sum(scores.values())
+    share = {k: v / total for k, v in scores.items()}
+    w = float(r["model_weight"]) if probs else 0.0
+    blended = {k: (1 - w) * share.get(k, 0.0) + w * (probs or {}).get(k, 0.0)
+               for k in set(share) | {k for k in (probs or {}) if k != NONE}}
+    sub = max(blended, key=lambda k: (blended[k], share.get(k, 0.0)))
+    p_none = (probs or {}).get(NONE, 0.0)
+    if p_none >= float(r["none_threshold"]) and cand.strength < float(r["strong_trigger"]):
+        return None
+    if cand.kinds <= {"strategic"} and r.get("strategic_needs_place") and not has_place:
+        return None
+    sub = _escalate_protest(sub, cand.sent, m.weapons)
+    sub = r["modality_types"].get(m.modality, sub)
+    etype = type_of_subtype().get(sub)
+    if etype is None:
+        return None
+    confidence = round(0.5 * cand.strength + 0.5 * (1 - p_none) * max(blended[sub] if sub in blended else 0.5, 0.3), 3)
+    return etype, sub, confidence
+
+
+def model_candidate(sent: SpacySpan, probs: dict[str, float]) -> Optional[Candidate]:
+    """A candidate for a sentence with no trigger word, when the model is sure it tells an event."""
+    label, p = max(((k, v) for k, v in probs.items() if k != NONE), key=lambda kv: kv[1], default=(None, 0.0))
+    if label is None or p < float(rules()["model_only_threshold"]):
+        return None
+    root = sent.root
+    entry = TriggerEntry(key="<model>", types={label: 2.0}, kind="event", strength=round(p * 0.8, 3))
+    return Candidate(hits=[TriggerHit(root.i, root.i + 1, entry, [root])], sent=sent,
+                     start=sent.start_char, end=sent.end_char, types={label: 2.0})

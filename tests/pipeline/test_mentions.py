@@ -1,0 +1,79 @@
+"""Mentions, modality, actors and attribution on real French and English sentences."""
+import pytest
+
+
+def events(doc):
+    return [e.to_json() for e in doc.events]
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("Ils y suivent une formation militaire afin d'attaquer les forces syriennes.", "planned"),
+    ("Des hommes armés auraient tué trois villageois près de Mopti, selon des sources locales.", "alleged"),
+    ("Une attaque contre la base de Gao a été déjouée mardi par l'armée malienne.", "foiled"),
+    ("Les rebelles n'ont pas attaqué la ville de Goma, a assuré le porte-parole.", "negated"),
+    ("Trois roquettes se sont abattues sur la base de Tal Baydar, tuant un soldat.", "asserted"),
+])
+def test_modality_fr(analyse, text, modality):
+    doc = analyse(text)
+    assert doc.mentions, text
+    assert doc.mentions[0].modality == modality
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("The militants plan to attack the army base in Bentiu next week.", "planned"),
+    ("Soldiers defused a roadside bomb near Mogadishu on Tuesday.", "foiled"),
+    ("Gunmen killed four farmers in Kaduna state on Monday, police said.", "asserted"),
+])
+def test_modality_en(analyse, text, modality):
+    doc = analyse(text, lang="en")
+    assert doc.mentions, text
+    assert doc.mentions[0].modality == modality
+
+
+def test_planned_and_negated_are_not_events(analyse):
+    doc = analyse("Les rebelles n'ont pas attaqué la ville de Goma. Ils menacent d'attaquer Bukavu.")
+    assert doc.events == []
+    assert {m.modality for m in doc.mentions} <= {"negated", "planned"}
+
+
+def test_actor_roles_from_syntax(analyse):
+    doc = analyse("Une attaque revendiquée par Daech contre un convoi de véhicules militaires syriens "
+                  "a coûté la vie à 5 soldats dans le désert de la badiat syrienne.")
+    (e,) = events(doc)
+    assert e["actor1"] == "Islamic State"
+    assert e["actor2"] == "Syrian armed forces"
+    assert e["fatalities"] == 5
+
+
+def test_weapon_owner_is_actor1(analyse):
+    (e,) = events(analyse("Mardi soir, 4 drones américains ont bombardé un camp des milices pro Iran près de Deir Ezzor."))
+    assert e["actor1"] == "US forces"
+    assert e["actor2"] == "Pro-Iran militias"
+    assert e["sub_event_type"] == "Air/drone strike"
+    assert e["date_earliest"] == e["date_latest"] == "2022-01-11"  # the Tuesday before Wednesday 12 January
+
+
+def test_reference_back_joins_the_event(analyse):
+    doc = analyse("Des roquettes ont frappé la base de Kidal lundi, selon l'AFP. "
+                  "Cette attaque n'a pas fait de victimes, a précisé l'armée.")
+    assert len(doc.events) == 1
+
+
+def test_two_towns_two_events(analyse):
+    doc = analyse("Des hommes armés ont tué 4 civils à Djibo mardi. "
+                  "Une autre attaque a fait 3 morts parmi les soldats à Arbinda jeudi.")
+    assert len(doc.events) == 2
+
+
+def test_attribution_chain(analyse):
+    doc = analyse("Selon des sources citées par la télévision al-Mayadeen, plusieurs roquettes ont été tirées "
+                  "sur la base américaine du champ pétrolier d'al-Omar.", outlet="Le Monde")
+    (m,) = [m for m in doc.mentions if m.event_type]
+    chain = [s.name for s in m.attribution]
+    assert chain[0] == "Le Monde" and chain[1] == "al-Mayadeen"
+    assert doc.events[0].sources == ["al-Mayadeen"]
+
+
+def test_generic_plural_is_not_an_event(analyse):
+    doc = analyse("Dans la région, les raids se succèdent aux raids depuis des années.")
+    assert doc.events == []
