@@ -25,6 +25,7 @@ from dateline.pipeline import ArticleDoc
 from dateline.records import NON_EVENT_MODALITIES, DateRange, Event, Mention
 
 MAX_LINK_KM = 40.0
+MAX_EVENT_DAYS = 62
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
@@ -35,7 +36,7 @@ def merge_mentions(doc: ArticleDoc) -> list[Event]:
     clusters: list[list[Mention]] = []
     refs: dict[int, list[Mention]] = {}  # cluster index → content-free references back
     for m, cand, _ in pairs:
-        if m.modality in NON_EVENT_MODALITIES:
+        if m.modality in NON_EVENT_MODALITIES or _background(m):
             continue
         if m.anaphoric:
             k = _antecedent(clusters, m)
@@ -58,6 +59,7 @@ def merge_mentions(doc: ArticleDoc) -> list[Event]:
 
 def _locate_and_date(doc: ArticleDoc, pairs) -> None:
     from dateline.geo import event_place
+    # Places in a source's description ("organisme basé à Londres") say where the source sits.
     described = _source_descriptions(doc)
     for m, cand, _ in pairs:
         in_sent = [p for p in doc.places if m.sentence.start <= p.start < m.sentence.end
@@ -66,7 +68,9 @@ def _locate_and_date(doc: ArticleDoc, pairs) -> None:
         dates = [d for d in doc.dates if d.start is not None and m.sentence.start <= d.start < m.sentence.end
                  and d.earliest is not None and not _is_anchor(d, doc.lang)]
         if dates:
-            m.date = min(dates, key=lambda d: abs(d.start - m.trigger.start))
+            # A duration ("depuis 2011", "since the start of the year") frames a background,
+            # it does not date this event: prefer a point expression, then the closest one.
+            m.date = min(dates, key=lambda d: (_is_duration(d), abs(d.start - m.trigger.start)))
 
 
 def _source_descriptions(doc: ArticleDoc) -> list[tuple[int, int]]:
@@ -80,6 +84,11 @@ def _source_descriptions(doc: ArticleDoc) -> list[tuple[int, int]]:
             if close > 0:
                 out.append((s.end, s.end + close))
     return out
+
+
+def _is_duration(d: DateRange) -> bool:
+    expr = (d.expression or "").lower()
+    return expr.startswith(("depuis", "since", "over the past", "au cours des", "for the past"))
 
 
 def _is_anchor(d: DateRange, lang: str) -> bool:
@@ -122,6 +131,13 @@ def _apply_anchors(events, clusters, refs, anchors) -> None:
 
 
 # --- clustering ---------------------------------------------------------------------------------
+
+def _background(m: Mention) -> bool:
+    """'Israël a mené des centaines de frappes depuis 2011', 'thousands killed since 2014': a tally
+    over months or years is background, not an event (ACLED dates events to a month at worst)."""
+    d = m.date
+    return bool(d.expression and d.earliest and d.latest and (d.latest - d.earliest).days > MAX_EVENT_DAYS)
+
 
 def _adds_fact(m: Mention) -> bool:
     f, i = m.toll.fatalities, m.toll.injured

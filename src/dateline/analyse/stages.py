@@ -84,6 +84,9 @@ def sources_stage(doc: ArticleDoc) -> None:
     doc.sources = attribution.find_sources(doc.nlp_text, doc.doc, doc.lang)
     for s in doc.sources:
         s.text = doc.text[s.start:s.end]
+    # A source's name is not a place, whatever the gazetteer says ("al-Araby", "al-Hurra").
+    named = [(s.start, s.end) for s in doc.sources]
+    doc.places = [p for p in doc.places if not any(a < p.end and p.start < b for a, b in named)]
     sents = [(s.start_char, s.end_char) for s in doc.doc.sents]
     doc.notes["sentences"] = sents
     doc.notes["chains"] = attribution.chains_by_sentence(sents, doc.sources, doc.text, doc.article.outlet)
