@@ -1,0 +1,289 @@
+"""Finding toponyms in a spaCy Doc: entity spans, curated names, capitalised names, demonyms.
+
+Candidates carry what the words around them say: a feature hint ("gisement" →
+site, "province de" → admin, "ville" → town), whether a location cue precedes
+them ("à", "in", "near"), and their role (toponym, demonym, metonym).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from dateline.geo.lexicon import (FEATURE_WORDS, GENERIC_NAMES, LEADING_DETERMINERS, LINKERS, LOCATION_CUES, METONYMY_VERBS,
+                                  OTHER_LABELS, PLACE_LABELS)
+from dateline.geo.normalise import ARTICLES, fold, name_key
+
+MAX_NAME_TOKENS = 7
+# Arabic names written with a lower-case article: al-Chahil, el-Fasher, ash-Shuhayl.
+PARTICLE_NAME = re.compile(r"^(?:al|el|ad|ash|an|ar|as|at|az|ed|en|er|es|et|ez)-[A-ZÀ-ÖØ-Þ]")
+_DROP_BEFORE_CUE = {"le", "la", "les", "l", "'", "the", "a", "an", "un", "une"}
+_GENERIC_KEYS = frozenset(name_key(w) for w in GENERIC_NAMES)
+
+
+class CuratedNames(frozenset):
+    """Name keys of curated places, with the first words they can start with (to skip other tokens fast)."""
+
+    def __new__(cls, keys, first_words=frozenset()):
+        obj = super().__new__(cls, keys)
+        obj.first_words = frozenset(first_words)
+        return obj
+
+
+def first_word(text: str) -> str:
+    """First word of a name, Arabic article skipped ("al-Chahil" and "Chahil" both start with chahil)."""
+    words = fold(text.replace("'", " ").replace("-", " ")).split()
+    if len(words) > 1 and words[0] in ARTICLES:
+        words = words[1:]
+    return words[0] if words else ""
+
+
+@dataclass
+class Candidate:
+    start: int            # character offsets into the text
+    end: int
+    text: str
+    source: str           # "entity", "curated", "capitalised", "demonym"
+    label: str = ""
+    hint: Optional[str] = None   # "site" | "admin" | "town"
+    cue: Optional[int] = None    # precision implied by a preceding location cue (1 at, 2 near)
+    needs_strong: bool = False   # keep only when the gazetteer match is strong
+    role: str = "toponym"        # "toponym" | "demonym" | "metonym"
+    country_code: Optional[str] = None  # for demonyms
+
+
+def _phrase_table(lang: str) -> dict[tuple[str, ...], str]:
+    table = {}
+    for hint, words in FEATURE_WORDS.get(lang, {}).items():
+        for w in words:
+            table[tuple(fold(w.replace("'", " ")).split())] = hint
+    return table
+
+
+_FEATURES = {lang: _phrase_table(lang) for lang in FEATURE_WORDS}
+_LINKERS = {lang: [tuple(fold(w.replace("'", " ")).split()) for w in ws] for lang, ws in LINKERS.items()}
+_CUES = {lang: sorted(((tuple(w for w in fold(k.replace("'", " ")).split() if w not in _DROP_BEFORE_CUE), v)
+                       for k, v in cues.items()),
+                      key=lambda kv: -len(kv[0])) for lang, cues in LOCATION_CUES.items()}
+
+
+def _words(tokens) -> tuple[str, ...]:
+    out = []
+    for t in tokens:
+        out.extend(fold(t.text.replace("'", " ")).split())
+    return tuple(out)
+
+
+def _ends_with(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    return len(phrase) <= len(words) and words[len(words) - len(phrase):] == phrase
+
+
+def context_before(doc: Doc, i: int, lang: str) -> tuple[Optional[str], Optional[int]]:
+    """(feature hint, cue precision) from the words just before token i."""
+    words = _words(doc[max(0, i - 6):i])
+    hint = None
+    for linker in [()] + _LINKERS.get(lang, []):
+        if not _ends_with(words, linker):
+            continue
+        head = words[:len(words) - len(linker)]
+        for phrase, h in _FEATURES.get(lang, {}).items():
+            if _ends_with(head, phrase):
+                hint, words = h, head[:len(head) - len(phrase)]
+                break
+        if hint:
+            break
+    words = tuple(w for w in words if w not in _DROP_BEFORE_CUE)
+    for phrase, precision in _CUES.get(lang, []):
+        if _ends_with(words, phrase):
+            return hint, precision
+    return hint, None
+
+
+def hint_after(doc: Doc, j: int, lang: str) -> Optional[str]:
+    """English puts the feature word after the name: 'Deir ez-Zor province', 'al-Omar oil field'."""
+    words = _words(doc[j:j + 3])
+    for phrase, h in _FEATURES.get(lang, {}).items():
+        if words[:len(phrase)] == phrase:
+            return h
+    return None
+
+
+def _strip_span(span: SpacySpan, lang: str) -> tuple[Optional[SpacySpan], Optional[str]]:
+    """Drop determiners and feature words from the front of an entity span, returning the hint."""
+    hint = None
+    i, j = span.start, span.end
+    doc = span.doc
+    while i < j:
+        low = fold(doc[i].text)
+        if low in LEADING_DETERMINERS:
+            i += 1
+            continue
+        matched = False
+        for phrase, h in _FEATURES.get(lang, {}).items():
+            n = len(phrase)
+            if i + n < j and _words(doc[i:i + n]) == phrase:
+                hint, i, matched = h, i + n, True
+                while i < j and fold(doc[i].text) in ("de", "du", "d", "d'", "of", "des", "la", "l'", "l"):
+                    i += 1
+                break
+        if not matched:
+            break
+    while j > i and doc[j - 1].text in ("'s", "'", "’s", ",", ".", "-") and not doc[j - 1].text.endswith("."):
+        j -= 1
+    if j > i and doc[j - 1].text == "'s":
+        j -= 1
+    return (doc[i:j] if j > i else None), hint
+
+
+def _role(span: SpacySpan, lang: str) -> str:
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and root.head.lemma_.lower() in METONYMY_VERBS.get(lang, ()):
+        return "metonym"
+    return "toponym"
+
+
+def _candidate(span: SpacySpan, source: str, lang: str, label: str = "", hint: Optional[str] = None,
+               needs_strong: bool = False) -> Candidate:
+    before_hint, cue = context_before(span.doc, span.start, lang)
+    hint = hint or before_hint or hint_after(span.doc, span.end, lang)
+    return Candidate(span.start_char, span.end_char, span.text, source, label, hint, cue, needs_strong,
+                     _role(span, lang))
+
+
+def find_candidates(doc: Doc, lang: str, curated_keys: set[str], demonyms: dict[str, str],
+                    strong_name: Callable[[str], bool],
+                    known_name: Callable[[str], bool] = lambda text: True,
+                    region_name: Callable[[str], bool] = lambda text: False) -> list[Candidate]:
+    """All toponym candidates of a document, overlaps resolved (longest, then most reliable, wins).
+
+    `strong_name(text)` says whether a text is the own name of a well-known place (a country,
+    a region, a city); it selects place names inside organisation names ("Kentucky State
+    Police", "Conference Board of Canada") and inside capitalised runs that NER left alone."""
+    found: list[Candidate] = []
+    # One sense per discourse: a name tagged as a place once is a place where NER calls it a person.
+    place_names = {fold(e.text) for e in doc.ents if e.label_ in PLACE_LABELS.get(lang, ())}
+    for ent in doc.ents:
+        span, hint = _strip_span(ent, lang)
+        if span is None:
+            continue
+        folded = fold(span.text)
+        if folded in demonyms:
+            if _adjectival(span):
+                found.append(Candidate(span.start_char, span.end_char, span.text, "demonym", ent.label_,
+                                       role="demonym", country_code=demonyms[folded]))
+        elif ent.label_ in PLACE_LABELS.get(lang, ()):
+            if len(span) > 1 and not known_name(span.text):  # "Irak al-Boukamal": names inside
+                found.extend(_embedded(span, lang, strong_name, "entity", ent.label_))
+            elif name_key(span.text) not in _GENERIC_KEYS:
+                found.append(_candidate(span, "entity", lang, ent.label_, hint))
+        elif ent.label_ in OTHER_LABELS.get(lang, ()):
+            found.extend(_embedded(span, lang, strong_name, "embedded", ent.label_))
+        elif ent.label_ in ("PERSON", "PER") and fold(span.text) in place_names:
+            found.append(_candidate(span, "entity", lang, ent.label_, hint))
+        elif ent.label_ in ("PERSON", "PER") and region_name(span.text):
+            found.append(_candidate(span, "entity", lang, ent.label_, hint, needs_strong=True))  # "Mali" as a person
+        elif PARTICLE_NAME.match(span[0].text) and len(span) <= 2:
+            found.append(_candidate(span, "entity", lang, ent.label_, hint))  # al-Mayadine tagged as a person
+    found.extend(_curated_ngrams(doc, lang, curated_keys))
+    found.extend(_loose_tokens(doc, lang, demonyms, strong_name))
+    return _resolve_overlaps([c for c in found if not _mangled_acronym(c.text)])
+
+
+def _mangled_acronym(text: str) -> bool:
+    """An acronym that only matches a place after spelling normalisation ('BBC' → bc, 'CIA' → kia);
+    dotted abbreviations ('B.C.', 'U.S.') are meant as such."""
+    letters = "".join(ch for ch in fold(text) if ch.isalnum())
+    return text.isupper() and "." not in text and len(letters) <= 5 and name_key(text) != letters
+
+
+def _adjectival(span: SpacySpan) -> bool:
+    """'Syrian', 'russe', 'forces américaines' — not 'the Syrians', 'les Américains' (people)."""
+    tok = span[-1]
+    if tok.tag_ in ("NNS", "NNPS"):
+        return False
+    return not (tok.pos_ in ("NOUN", "PROPN") and "Plur" in tok.morph.get("Number"))
+
+
+def _embedded(span: SpacySpan, lang: str, strong_name: Callable[[str], bool], source: str,
+              label: str = "") -> list[Candidate]:
+    """The longest sub-spans of `span` that are strong place names (left to right)."""
+    out = []
+    i = span.start
+    while i < span.end:
+        for j in range(min(span.end, i + 4), i, -1):
+            sub = span.doc[i:j]
+            if _is_name_token(sub[0]) and not sub[-1].is_punct and name_key(sub.text) not in _GENERIC_KEYS \
+                    and strong_name(sub.text):
+                out.append(_candidate(sub, source, lang, label, needs_strong=True))
+                i = j - 1
+                break
+        i += 1
+    return out
+
+
+def _curated_ngrams(doc: Doc, lang: str, curated_keys: set[str]) -> list[Candidate]:
+    out = []
+    i, n_tokens = 0, len(doc)
+    starts = getattr(curated_keys, "first_words", None)
+    while i < n_tokens:
+        if starts is not None and first_word(doc[i].text) not in starts:
+            i += 1
+            continue
+        for n in range(min(MAX_NAME_TOKENS, n_tokens - i), 0, -1):
+            span = doc[i:i + n]
+            if span[-1].is_punct or span[0].is_punct or span[-1].is_space or span[0].is_space:
+                continue
+            key = name_key(span.text)
+            if key in curated_keys and (n > 1 or _is_name_token(span[0])):
+                out.append(_candidate(span, "curated", lang))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+def _is_name_token(tok) -> bool:
+    return tok.text[:1].isupper() or bool(PARTICLE_NAME.match(tok.text))
+
+
+def _loose_tokens(doc: Doc, lang: str, demonyms: dict[str, str], strong_name: Callable[[str], bool]) -> list[Candidate]:
+    """Capitalised runs outside entities (strong place names inside them), and demonym words."""
+    out = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        folded = fold(tok.text)
+        if folded in demonyms and (tok.text[:1].isupper() or lang == "fr") and not tok.ent_type_:
+            if _adjectival(doc[i:i + 1]):
+                out.append(Candidate(tok.idx, tok.idx + len(tok.text), tok.text, "demonym", role="demonym",
+                                     country_code=demonyms[folded]))
+            i += 1
+            continue
+        if PARTICLE_NAME.match(tok.text) and not tok.ent_type_:
+            out.append(_candidate(doc[i:i + 1], "entity", lang, "particle"))
+            i += 1
+            continue
+        if tok.text[:1].isupper() and tok.is_alpha and not tok.ent_type_ and tok.pos_ == "PROPN":
+            j = i + 1
+            while j < len(doc) and j - i < 6 and doc[j].text[:1].isupper() and not doc[j].ent_type_ \
+                    and (doc[j].is_alpha or doc[j].text.endswith(".")):
+                j += 1
+            out.extend(_embedded(doc[i:j], lang, strong_name, "capitalised"))
+            i = j
+            continue
+        i += 1
+    return out
+
+
+_SOURCE_RANK = {"curated": 0, "entity": 1, "demonym": 2, "embedded": 3, "capitalised": 4}
+
+
+def _resolve_overlaps(found: list[Candidate]) -> list[Candidate]:
+    found.sort(key=lambda c: (-(c.end - c.start), _SOURCE_RANK[c.source], c.start))
+    kept: list[Candidate] = []
+    for c in found:
+        if all(c.end <= k.start or c.start >= k.end for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)

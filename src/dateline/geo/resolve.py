@@ -1,0 +1,217 @@
+"""Choosing the place each candidate refers to, from the gazetteer and the article's context.
+
+Two passes. The first scores every candidate's gazetteer entries on priors
+alone (kind of feature, population, curated conflict site, whether the name is
+the place's own) and keeps the confident answers as anchors: countries, regions
+and places that win by a wide margin. The second re-scores with the anchors:
+entries in a country or region the article mentions, or near an anchored place,
+gain. "Zone verte dans la vallée de l'Euphrate" thus goes to the Deir ez-Zor
+base, not Baghdad's Green Zone, and "London" in an article about Ontario to
+London, Ontario.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Optional
+
+from dateline.geo.gazetteer import Gazetteer
+from dateline.geo.normalise import fold, name_key
+from dateline.geo.recognise import PARTICLE_NAME, Candidate
+from dateline.records import Place
+
+ADMIN1_POPULATION_SHARE = 0.2   # a region competes with a town of a fifth of its population
+STRONG_POPULATION = 50_000      # a capitalised word that is not an entity must name at least this
+NEAR_KM = 300
+FUZZY_THRESHOLD = 0.84
+ANCHOR_MARGIN = 1.5
+SMALL_TOWN = 5_000
+OWN_NAME_BONUS = 1.5  # the place's own name (or a curated alias) rather than one of its alternate names
+BIG_CITY = 500_000
+CAPITAL_BONUS = 1.0
+COUNTRY_BONUS, ADMIN1_BONUS, NEAR_BONUS = 1.0, 2.5, 2.0
+
+
+@dataclass
+class Choice:
+    candidate: Candidate
+    place: Optional[Place]
+    score: float = 0.0
+    margin: float = 0.0
+    fuzzy: bool = False
+    options: list[tuple[Place, bool, str, float]] = field(default_factory=list)  # place, own name, source, similarity
+
+
+def km(a: Place, b: Place) -> float:
+    p = math.pi / 180
+    h = (math.sin((b.latitude - a.latitude) * p / 2) ** 2
+         + math.cos(a.latitude * p) * math.cos(b.latitude * p) * math.sin((b.longitude - a.longitude) * p / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _kind(place: Place) -> str:
+    if place.feature_code == "PCLI":
+        return "country"
+    if place.feature_code == "CONT":
+        return "continent"
+    if place.feature_code in ("ADM1", "ADM2"):
+        return "admin"
+    if place.feature_class == "P":
+        return "town"
+    return "site"
+
+
+def prior(place: Place, own_name: bool, source: str, hint: Optional[str]) -> float:
+    kind = _kind(place)
+    if kind == "country":
+        score = 10.0
+    elif kind == "continent":
+        score = 9.0
+    elif kind == "admin":
+        score = math.log10(ADMIN1_POPULATION_SHARE * place.population + 10)
+    elif source == "supplement":
+        score = 6.5
+    else:
+        score = math.log10(place.population + 10)
+    if own_name:
+        score += OWN_NAME_BONUS
+    if hint:
+        wanted = {"site": ("site",), "admin": ("admin", "site"), "town": ("town",)}[hint]
+        score += 3.0 if kind in wanted else 0.0
+    return score
+
+
+def is_strong(place: Place, source: str) -> bool:
+    return _kind(place) in ("country", "continent", "admin") or source == "supplement" or \
+        place.population >= STRONG_POPULATION
+
+
+def _contains(region: Place, place: Place) -> bool:
+    """A first-level region and a place inside it (regions are large: distance to their centre says little)."""
+    return region.feature_code == "ADM1" and place.admin1 == region.name and place.country_code == region.country_code
+
+
+class Context:
+    """What the article says about where it is: countries, regions and anchored places.
+
+    Each piece remembers the name it came from, so that a name never supports itself
+    (five mentions of "Paris" must not vote Paris, France, into every one of them)."""
+
+    def __init__(self) -> None:
+        self.countries: dict[str, set[str]] = {}
+        self.admin1: dict[tuple[str, str], set[str]] = {}
+        self.anchors: list[tuple[Place, str]] = []
+
+    def add(self, place: Place, key: str) -> None:
+        if place.country_code:
+            self.countries.setdefault(place.country_code, set()).add(key)
+        kind = _kind(place)
+        if place.feature_code == "ADM1" and place.country_code:
+            self.admin1.setdefault((place.country_code, place.name), set()).add(key)
+        elif place.feature_code == "ADM2" and place.admin1:
+            self.admin1.setdefault((place.country_code, place.admin1), set()).add(key)
+            self.anchors.append((place, key))
+        elif kind in ("town", "site"):
+            self.anchors.append((place, key))
+
+    def has_country(self, code: Optional[str], key: str = "") -> bool:
+        return bool(self.countries.get(code, set()) - {key})
+
+    def bonus(self, place: Place, key: str = "") -> float:
+        score = 0.0
+        if self.has_country(place.country_code, key):
+            score += COUNTRY_BONUS
+        if place.admin1 and _kind(place) != "admin" and self.admin1.get((place.country_code, place.admin1), set()) - {key}:
+            score += ADMIN1_BONUS
+        if any(k != key and (km(a, place) <= NEAR_KM or _contains(place, a)) for a, k in self.anchors):
+            score += NEAR_BONUS
+        return score
+
+
+def options_for(gaz: Gazetteer, cand: Candidate) -> tuple[list[tuple[Place, bool, str, float]], bool]:
+    exact = [(p, own, src, 1.0) for p, own, src in gaz.lookup(cand.text)]
+    if exact or cand.needs_strong or cand.source not in ("entity", "curated"):
+        return exact, False
+    fuzzy = [(p, False, src, sim) for p, sim, src in gaz.fuzzy(cand.text, FUZZY_THRESHOLD)]
+    return fuzzy, True
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
+def _acceptable(cand: Candidate, place: Place, own: bool, source: str, context: Optional[Context]) -> bool:
+    """Weak evidence (a capitalised word, a name inside an organisation) needs a well-known place
+    under its own name; a small place abroad needs a cue ("in", "à") before its name."""
+    if cand.needs_strong and not (own and is_strong(place, source)):
+        return False
+    if cand.source == "capitalised" and _kind(place) == "town" and not cand.cue and place.population < BIG_CITY:
+        return False
+    if cand.source in ("embedded", "capitalised") and _kind(place) == "town" and not PARTICLE_NAME.match(cand.text) \
+            and _letters(cand.text) != _letters(place.name):
+        return False  # weak evidence: the town's name exactly, not a respelling ("Fish" is not Fichē)
+    if context is not None and _kind(place) == "town" and source != "supplement" and not cand.cue \
+            and place.population < SMALL_TOWN and not context.has_country(place.country_code, name_key(cand.text)):
+        return False
+    return True
+
+
+def choose(cand: Candidate, options, context: Optional[Context], capitals: frozenset = frozenset()) -> Choice:
+    scored = []
+    for place, own, source, sim in options:
+        if not _acceptable(cand, place, own, source, context):
+            continue
+        s = prior(place, own, source, cand.hint) * sim
+        if (place.country_code, place.name) in capitals and _kind(place) == "town":
+            s += CAPITAL_BONUS
+        if context is not None:
+            s += context.bonus(place, name_key(cand.text))
+        scored.append((s, place))
+    if not scored:
+        return Choice(cand, None)
+    scored.sort(key=lambda sp: -sp[0])
+    margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0
+    return Choice(cand, scored[0][1], scored[0][0], margin, options=options)
+
+
+def resolve(gaz: Gazetteer, candidates: list[Candidate], rounds: int = 2) -> list[Choice]:
+    """The chosen place of every candidate (place None when nothing fits)."""
+    choices: list[Choice] = []
+    for cand in candidates:
+        if cand.role == "demonym":
+            choices.append(Choice(cand, gaz.country(cand.country_code) if cand.country_code else None, 10.0, 10.0))
+            continue
+        options, fuzzy = options_for(gaz, cand)
+        choice = choose(cand, options, None, gaz.capitals)
+        choice.fuzzy = fuzzy
+        choices.append(choice)
+    for _ in range(rounds):
+        context = Context()
+        for c in choices:
+            if c.place is not None and not c.fuzzy and (c.margin >= ANCHOR_MARGIN or _kind(c.place) in (
+                    "country", "admin")):
+                context.add(c.place, name_key(c.candidate.text))
+        again = []
+        for c in choices:
+            if c.candidate.role == "demonym" or not c.options:
+                again.append(c)
+                continue
+            new = choose(c.candidate, c.options, context, gaz.capitals)
+            new.fuzzy = c.fuzzy
+            again.append(new)
+        choices = again
+    return choices
+
+
+def precision_of(choice: Choice) -> int:
+    """ACLED geo precision of a resolved place: 1 town, 2 site/near, 3 region or country."""
+    if choice.place is None:
+        return 3
+    kind = _kind(choice.place)
+    if kind == "town":
+        return 2 if choice.candidate.cue == 2 else 1
+    if kind == "site":
+        return 3 if choice.place.feature_class in ("L", "H", "T") and choice.place.feature_code in (
+            "RGN", "DSRT", "TERR", "PEN", "SEA", "STM", "LK", "GULF", "VAL", "PLAT") and \
+            not (choice.place.feature_code == "DSRT" and choice.place.admin1) else 2
+    return 3

@@ -1,0 +1,108 @@
+from pathlib import Path
+
+import pytest
+
+from dateline.geo import event_place
+from dateline.geo.resolve import km
+from dateline.records import Place, Span
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "eval" / "seed" / "syria-al-omar-2022-01.txt"
+
+
+def _near(ref, lat, lon, within):
+    return ref.place is not None and km(ref.place, Place("x", "x", lat, lon)) <= within
+
+
+def _find(refs, text):
+    found = [r for r in refs if text in r.text]
+    assert found, f"{text!r} not found in {[r.text for r in refs]}"
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def seed(parse):
+    if not SEED.exists():
+        pytest.skip("seed article not available")
+    text = SEED.read_text(encoding="utf-8")
+    return text, parse(text, "fr")
+
+
+@pytest.mark.parametrize("written,lat,lon,within", [
+    ("al-Omar", 35.08, 40.50, 40),
+    ("al-Chahil", 35.08, 40.50, 40),
+    ("al-Mayadine", 35.02, 40.45, 25),
+    ("Zone verte", 35.10, 40.55, 60),
+    ("Mazar", 34.92, 40.56, 60),
+    ("badiat al-Acharat", 34.92, 40.56, 60),
+    ("Irak", 33.0, 44.0, 500),
+    ("désert de la badiat syrienne", 34.6, 38.9, 300),
+    ("al-Boukamal", 34.45, 40.92, 30),
+    ("al-Tanf", 33.5, 38.6, 40),
+])
+def test_seed_places_resolve(seed, written, lat, lon, within):
+    _, refs = seed
+    assert _near(_find(refs, written), lat, lon, within)
+
+
+def test_seed_zone_verte_is_not_baghdad(seed):
+    _, refs = seed
+    assert _find(refs, "Zone verte").place.country_code == "SY"
+
+
+def test_seed_demonyms_and_metonyms_are_marked(seed):
+    _, refs = seed
+    roles = {r.text: r.role for r in refs}
+    assert roles.get("Washington", "metonym") == "metonym"
+    assert all(r.role == "demonym" for r in refs if r.text.lower().startswith(("syrien", "améric")))
+    assert not any("Pentagone" in r.text for r in refs if r.role == "toponym")
+
+
+def test_seed_event_places(seed):
+    text, refs = seed
+    trigger_at = text.index("plusieurs roquettes")
+    sentence_start = text.index("En Syrie")
+    sentence_end = text.index("al-Mayadeen.") + len("al-Mayadeen.")
+    place = event_place(refs, text, Span(trigger_at, trigger_at + 19, "plusieurs roquettes"),
+                        Span(sentence_start, sentence_end, text[sentence_start:sentence_end]))
+    assert place.place.name == "al-Omar oil field" and place.geo_precision == 2
+
+    t = text.index("ont pilonné")
+    s0 = text.index("Après l'attaque") if "Après l'attaque" in text else text.index("Après l’attaque")
+    s1 = text.index("al-Boukamal.") + len("al-Boukamal.")
+    place = event_place(refs, text, Span(t, t + 11, "ont pilonné"), Span(s0, s1, text[s0:s1]))
+    assert place.place.geonameid == "173480" and place.geo_precision == 2  # Al Mayadin
+    assert place.place.admin1 == "Deir ez-Zor" and place.place.country == "Syria"
+
+
+def test_english_sentences(parse):
+    text = ("Gunmen attacked a checkpoint near Kidal in northern Mali on Tuesday, the army said. "
+            "Clashes were also reported in Ouagadougou and along the border with Niger.")
+    refs = parse(text, "en")
+    assert _find(refs, "Kidal").place.country_code == "ML"
+    assert _find(refs, "Ouagadougou").place.country_code == "BF"
+    assert _find(refs, "Niger").place.feature_code == "PCLI"
+
+
+def test_context_disambiguates_london(parse):
+    refs = parse("Police in London, Ontario, arrested two men after a shooting near Western University. "
+                 "Ontario Provincial Police said the suspects came from Toronto.", "en")
+    assert _find(refs, "London").place.country_code == "CA"
+    refs = parse("A man was stabbed in London on Friday, the Metropolitan Police said, as Britain "
+                 "raised its terrorism threat level.", "en")
+    assert _find(refs, "London").place.country_code == "GB"
+
+
+def test_metonymy_and_demonyms_are_not_event_places(parse):
+    text = "Washington said on Monday that Syrian forces shelled Idlib overnight."
+    refs = parse(text, "en")
+    t = text.index("shelled")
+    place = event_place(refs, text, Span(t, t + 7, "shelled"), Span(0, len(text), text))
+    assert place.place.name.startswith("Idlib")
+    assert {r.text: r.role for r in refs}.get("Syrian") == "demonym"
+
+
+def test_feature_words_are_dropped_from_spans(parse):
+    text = "Des roquettes sont tombées près du gisement al-Omar, dans la province de Deir Ezzor."
+    refs = parse(text, "fr")
+    assert any(r.text == "Deir Ezzor" and r.place.feature_code == "ADM1" for r in refs)
+    assert _find(refs, "al-Omar").place.feature_class == "S"
