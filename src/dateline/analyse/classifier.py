@@ -1,0 +1,251 @@
+"""Sentence-level event-type classifier (ACLED sub-event types + NONE).
+
+A light linear model: TF-IDF over lowercased word 1-2-grams and character
+3-5-grams (within word boundaries), then a multinomial logistic regression.
+One model serves French and English: the features are plain strings.
+
+The artifact (``data/models/event_classifier.npz``) holds only arrays —
+vocabularies, idf weights, coefficients, labels — no pickles, so it loads
+with any numpy/scikit-learn version. Prediction is re-implemented here (pure
+numpy/scipy; scikit-learn is needed only for training).
+
+    clf = EventClassifier.load()
+    clf.predict_proba(["Soldiers clashed with rebels near Goma."], "en")
+    EventClassifier.event_type_of("Armed clash")  # -> "Battles"
+
+Trained by ``scripts/train_classifier.py`` from
+``data/training/events_*.jsonl`` (examples written for the project).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+MODEL_PATH = DATA_DIR / "models" / "event_classifier.npz"
+TAXONOMY_PATH = DATA_DIR / "taxonomy.yaml"
+NONE = "NONE"
+
+# Feature extraction settings, shared by training and prediction.
+WORD_PARAMS = dict(analyzer="word", ngram_range=(1, 2), lowercase=True,
+                   token_pattern=r"(?u)\b\w\w+\b", dtype=np.float32)
+CHAR_PARAMS = dict(analyzer="char_wb", ngram_range=(3, 5), lowercase=True,
+                   dtype=np.float32)
+
+_NUM = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def normalise(text: str) -> str:
+    """Same normalisation at train and predict time: numbers → 0, quotes."""
+    text = unicodedata.normalize("NFC", text or "")
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    return _NUM.sub("0", text)
+
+
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+_WHITE = re.compile(r"\s\s+")
+
+
+class _Tfidf:
+    """TF-IDF (sublinear tf, l2 norm) on a fixed vocabulary.
+
+    Reproduces scikit-learn's TfidfVectorizer(sublinear_tf=True) output for
+    WORD_PARAMS / CHAR_PARAMS, but counts n-grams itself: character n-grams
+    are cached per word, which makes prediction several times faster.
+    """
+
+    _CACHE_MAX = 200_000
+
+    def __init__(self, terms, idf, params):
+        self.vocab = {t: i for i, t in enumerate(terms)}
+        self.idf = np.asarray(idf, dtype=np.float32)
+        self.analyzer = params["analyzer"]
+        self.ngram_range = params["ngram_range"]
+        self._cache: dict[str, list[int]] = {}
+
+    def _word_ids(self, text):
+        vocab = self.vocab
+        toks = _TOKEN.findall(text.lower())
+        ids = [vocab[t] for t in toks if t in vocab]
+        for a, b in zip(toks, toks[1:]):
+            j = vocab.get(a + " " + b)
+            if j is not None:
+                ids.append(j)
+        return ids
+
+    def _char_ids(self, text):
+        lo, hi = self.ngram_range
+        cache, vocab = self._cache, self.vocab
+        if len(cache) > self._CACHE_MAX:
+            cache.clear()
+        ids = []
+        for w in _WHITE.sub(" ", text.lower()).split():
+            got = cache.get(w)
+            if got is None:
+                got = []
+                p = " " + w + " "
+                L = len(p)
+                for n in range(lo, hi + 1):
+                    if L <= n:  # like sklearn: a word no longer than n counts once, whole
+                        j = vocab.get(p)
+                        if j is not None:
+                            got.append(j)
+                        break
+                    for k in range(L - n + 1):
+                        j = vocab.get(p[k:k + n])
+                        if j is not None:
+                            got.append(j)
+                cache[w] = got
+            ids.extend(got)
+        return ids
+
+    def transform(self, texts, weight: float = 1.0):
+        """L2-normalised sublinear tf-idf rows (times ``weight``) as a CSR matrix."""
+        get = self._word_ids if self.analyzer == "word" else self._char_ids
+        cols, lens = [], []
+        for t in texts:
+            ids = get(t)
+            cols.extend(ids)
+            lens.append(len(ids))
+        indptr = np.zeros(len(texts) + 1, dtype=np.int64)
+        np.cumsum(lens, out=indptr[1:])
+        x = sp.csr_matrix((np.ones(len(cols), dtype=np.float32), np.asarray(cols, dtype=np.int64), indptr),
+                          shape=(len(texts), len(self.vocab)))
+        x.sum_duplicates()
+        x.data = (np.log(x.data) + 1.0) * self.idf[x.indices]
+        row_of = np.repeat(np.arange(len(texts)), np.diff(x.indptr))
+        sq = np.bincount(row_of, weights=x.data * x.data, minlength=len(texts))
+        scale = np.zeros(len(texts), dtype=np.float32)
+        nz = sq > 0
+        scale[nz] = weight / np.sqrt(sq[nz])
+        x.data *= scale[row_of]
+        return x
+
+
+def featurize(word: _Tfidf, char: _Tfidf, texts, char_weight: float = 1.0):
+    texts = [normalise(t) for t in texts]
+    a, b = word.transform(texts), char.transform(texts, char_weight)
+    # row-wise concatenation of two CSR blocks, cheaper than scipy's hstack for small batches
+    indptr = a.indptr + b.indptr
+    data = np.empty(a.nnz + b.nnz, dtype=np.float32)
+    indices = np.empty(a.nnz + b.nnz, dtype=np.int64)
+    na = np.diff(a.indptr)
+    pos_a = np.repeat(indptr[:-1] - a.indptr[:-1], na) + np.arange(a.nnz)
+    mask = np.ones(a.nnz + b.nnz, dtype=bool)
+    mask[pos_a] = False
+    data[pos_a], indices[pos_a] = a.data, a.indices
+    data[mask], indices[mask] = b.data, b.indices + a.shape[1]
+    return sp.csr_matrix((data, indices, indptr), shape=(a.shape[0], a.shape[1] + b.shape[1]))
+
+
+class EventClassifier:
+    """Linear TF-IDF classifier over the 25 ACLED sub-event types and NONE."""
+
+    def __init__(self, labels, word_terms, word_idf, char_terms, char_idf,
+                 coef, intercept, char_weight=1.0, meta=None):
+        self.labels: list[str] = list(labels)
+        self._word = _Tfidf(word_terms, word_idf, WORD_PARAMS)
+        self._char = _Tfidf(char_terms, char_idf, CHAR_PARAMS)
+        self._coef = np.asarray(coef, dtype=np.float32)          # (n_features, n_labels)
+        self._intercept = np.asarray(intercept, dtype=np.float32)
+        self._char_weight = float(char_weight)
+        self.meta = meta or {}
+
+    # -- persistence -------------------------------------------------------
+    def save(self, path: Path = MODEL_PATH) -> None:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        wv, cv = self._word.vocab, self._char.vocab
+        np.savez_compressed(
+            path,
+            labels=np.array(self.labels),
+            word_terms=np.array(sorted(wv, key=wv.get)),
+            word_idf=self._word.idf,
+            char_terms=np.array(sorted(cv, key=cv.get)),
+            char_idf=self._char.idf,
+            coef=self._coef.astype(np.float32),
+            intercept=self._intercept,
+            char_weight=np.array(self._char_weight),
+            meta=np.array(repr(self.meta)),
+        )
+
+    @classmethod
+    def from_file(cls, path: Path = MODEL_PATH) -> "EventClassifier":
+        z = np.load(path, allow_pickle=False)
+        return cls(
+            labels=z["labels"].tolist(), word_terms=z["word_terms"].tolist(),
+            word_idf=z["word_idf"], char_terms=z["char_terms"].tolist(),
+            char_idf=z["char_idf"], coef=z["coef"], intercept=z["intercept"],
+            char_weight=float(z["char_weight"]), meta={"source": str(path)},
+        )
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> "EventClassifier":
+        """The shipped model, loaded once per process."""
+        return _load_cached(str(path or MODEL_PATH))
+
+    # -- prediction --------------------------------------------------------
+    def decision_function(self, texts: list[str]) -> np.ndarray:
+        x = featurize(self._word, self._char, texts, self._char_weight)
+        return np.asarray(x @ self._coef) + self._intercept
+
+    def predict_proba(self, texts: list[str], lang: str = "en") -> list[dict[str, float]]:
+        """Per text, a dict label → probability (sums to 1, includes NONE).
+
+        ``lang`` ('en' or 'fr') is accepted for the API; the model is shared.
+        """
+        if not texts:
+            return []
+        s = self.decision_function(list(texts))
+        s = s - s.max(axis=1, keepdims=True)
+        p = np.exp(s)
+        p /= p.sum(axis=1, keepdims=True)
+        return [dict(zip(self.labels, map(float, row))) for row in p]
+
+    def predict(self, texts: list[str], lang: str = "en") -> list[tuple[str, float]]:
+        """Per text, the most probable label and its probability."""
+        out = []
+        for d in self.predict_proba(texts, lang):
+            lab = max(d, key=d.get)
+            out.append((lab, d[lab]))
+        return out
+
+    # -- taxonomy ----------------------------------------------------------
+    @staticmethod
+    def taxonomy() -> dict:
+        return _taxonomy()
+
+    @staticmethod
+    def event_type_of(sub_event_type: str) -> str:
+        """ACLED event type ("Battles", …) of a sub-event type; '' for NONE/unknown."""
+        return _sub_to_type().get(_key(sub_event_type), "")
+
+
+def _key(s: str) -> str:
+    return " ".join(str(s or "").replace(" / ", "/").split()).lower()
+
+
+@lru_cache(maxsize=4)
+def _load_cached(path: str) -> EventClassifier:
+    return EventClassifier.from_file(Path(path))
+
+
+@lru_cache(maxsize=1)
+def _taxonomy() -> dict:
+    with open(TAXONOMY_PATH, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@lru_cache(maxsize=1)
+def _sub_to_type() -> dict[str, str]:
+    out = {}
+    for et in _taxonomy()["event_types"]:
+        for sub in et["sub_event_types"]:
+            out[_key(sub["name"])] = et["name"]
+    return out
