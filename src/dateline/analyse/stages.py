@@ -54,7 +54,17 @@ def language_stage(doc: ArticleDoc) -> None:
     doc.article.language = doc.lang
 
 
-@stage("parse")
+def parse_batch(docs: list[ArticleDoc]) -> None:
+    """Parse every doc of a batch with one nlp.pipe call per language."""
+    for lang in sorted({d.lang for d in docs}):
+        group = [d for d in docs if d.lang == lang]
+        for d in group:
+            d.nlp_text = normalise_for_nlp(d.text)
+        for d, parsed in zip(group, load_nlp(lang).pipe([d.nlp_text for d in group], batch_size=32)):
+            d.doc = parsed
+
+
+@stage("parse", batch=parse_batch)
 def parse_stage(doc: ArticleDoc) -> None:
     doc.nlp_text = normalise_for_nlp(doc.text)
     doc.doc = load_nlp(doc.lang)(doc.nlp_text)
@@ -163,11 +173,32 @@ def modality_stage(doc: ArticleDoc) -> None:
 
 @stage("classify")
 def classify_stage(doc: ArticleDoc) -> None:
-    """Probabilities of each sub-event type for every sentence (the learned model's view)."""
+    """Probabilities of each sub-event type for every sentence, read in its context.
+
+    The learned model sees the sentence with its neighbours in the same paragraph:
+    "Police fired tear gas." alone says little; after "Thousands marched on
+    parliament" it is a protest with intervention."""
     from dateline.analyse.classifier import EventClassifier
     sents = doc.notes.get("sentences") or [(s.start_char, s.end_char) for s in doc.doc.sents]
-    texts = [doc.text[a:b] for a, b in sents]
+    texts = [doc.text[a:b] for a, b in context_windows(doc.text, sents)]
     doc.notes["sentence_probs"] = EventClassifier.load().predict_proba(texts, doc.lang) if texts else []
+
+
+def context_windows(text: str, sents: list[tuple[int, int]], radius: int = 1) -> list[tuple[int, int]]:
+    """For each sentence, the span from `radius` sentences before to `radius` after, within its paragraph."""
+    out = []
+    for i, (a, b) in enumerate(sents):
+        lo, hi = a, b
+        for j in range(i - 1, max(-1, i - radius - 1), -1):
+            if "\n" in text[sents[j][1]:lo]:
+                break
+            lo = sents[j][0]
+        for j in range(i + 1, min(len(sents), i + radius + 1)):
+            if "\n" in text[hi:sents[j][0]]:
+                break
+            hi = sents[j][1]
+        out.append((lo, hi))
+    return out
 
 
 @stage("types")

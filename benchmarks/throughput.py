@@ -1,0 +1,176 @@
+"""Throughput of dateline against a bare spaCy pass over the same texts, in one run.
+
+    .venv/bin/python benchmarks/throughput.py                 # corpus from samples/ and ../shared/eval
+    .venv/bin/python benchmarks/throughput.py --workers 2     # both sides on 2 processes
+    .venv/bin/python benchmarks/throughput.py --profile       # + pyinstrument profile of dateline's own stages
+    .venv/bin/python benchmarks/throughput.py --dask          # + Dask LocalCluster (2 workers) vs one process
+    .venv/bin/python benchmarks/throughput.py --stream 1000000   # bounded memory on a synthetic stream
+
+Each measurement runs in a fresh child process (so peak RSS is its own), with
+the models loaded before the clock starts: (a) spaCy `nlp.pipe` with the same
+models over the same texts, (b) dateline with every stage on. Prints
+articles/s, words/s, peak RSS and the ratio b/a. This is a benchmark, not a
+test: machines here are noisy, so compare ratios measured in one run.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import multiprocessing as mp
+import resource
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def corpus(limit: int) -> list[dict]:
+    """Real-style French and English articles from the repo's samples and ../shared/eval."""
+    arts = []
+    for p in sorted((ROOT / "samples").glob("*.txt")):
+        text = p.read_text(encoding="utf-8")
+        arts.append({"id": p.stem, "text": text.split(" ", 2)[2] if text.startswith("date ") else text})
+    seed = SHARED / "eval/seed/syria-al-omar-2022-01.txt"
+    if seed.exists():
+        arts.append({"id": "seed", "text": seed.read_text(encoding="utf-8")[14:], "language": "fr"})
+    tr = SHARED / "eval/geo/TR-News.xml"
+    if tr.exists():
+        for i, a in enumerate(ET.parse(tr).getroot()):
+            arts.append({"id": f"tr-{i}", "text": a.findtext("text") or "", "language": "en"})
+    acled = SHARED / "eval/acled/world_dev.csv"
+    if acled.exists():
+        for r in list(csv.DictReader(open(acled, encoding="utf-8")))[:200]:
+            arts.append({"id": r["event_id_cnty"], "text": r["notes"], "language": "en"})
+    return arts[:limit] if limit else arts
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bare_spacy(arts: list[dict], workers: int, q) -> None:
+    from dateline.analyse.stages import detect_language
+    from dateline.nlp import MODELS
+    import spacy
+    langs = {a["id"]: a.get("language") or detect_language(a["text"]) for a in arts}
+    nlps = {lang: spacy.load(MODELS[lang]) for lang in set(langs.values())}
+    t = time.perf_counter()
+    n = 0
+    for lang, nlp in nlps.items():
+        texts = [a["text"] for a in arts if langs[a["id"]] == lang]
+        n += sum(len(d) for d in nlp.pipe(texts, batch_size=32, n_process=workers))
+    q.put({"seconds": time.perf_counter() - t, "tokens": n, "peak_mb": _peak_mb()})
+
+
+def dateline_run(arts: list[dict], workers: int, q, profile: bool = False) -> None:
+    from dateline.analyse.stages import detect_language, warm_up
+    from dateline.pipeline import analyse_articles
+    from dateline.records import Article
+    articles = [Article(id=a["id"], text=a["text"], language=a.get("language")) for a in arts]
+    warm_up(sorted({a.language or detect_language(a.text) for a in articles}))
+    profiler = None
+    if profile:
+        from pyinstrument import Profiler
+        profiler = Profiler()
+        profiler.start()
+    t = time.perf_counter()
+    n = sum(len(evs) for _, evs in analyse_articles(articles, workers=workers))
+    secs = time.perf_counter() - t
+    if profiler:
+        profiler.stop()
+        (ROOT / "benchmarks/out").mkdir(exist_ok=True)
+        (ROOT / "benchmarks/out/profile.txt").write_text(profiler.output_text(unicode=False, color=False))
+    q.put({"seconds": secs, "events": n, "peak_mb": _peak_mb()})
+
+
+def dask_run(arts: list[dict], workers: int, q) -> None:
+    from dateline.distributed import DaskAnalyser
+    from dateline.records import Article
+    articles = [Article(id=a["id"], text=a["text"], language=a.get("language")) for a in arts]
+    with DaskAnalyser("local", n_workers=workers) as d:
+        list(d(articles[:workers * 2]))  # models loaded on every worker before the clock
+        t = time.perf_counter()
+        events = [e.to_json() for _, evs in d(articles) for e in evs]
+        q.put({"seconds": time.perf_counter() - t, "events": len(events), "peak_mb": _peak_mb(),
+               "digest": _digest(events)})
+
+
+def single_digest(arts: list[dict], q) -> None:
+    from dateline.pipeline import analyse_articles
+    from dateline.records import Article
+    articles = [Article(id=a["id"], text=a["text"], language=a.get("language")) for a in arts]
+    t = time.perf_counter()
+    events = [e.to_json() for _, evs in analyse_articles(articles, workers=1) for e in evs]
+    q.put({"seconds": time.perf_counter() - t, "events": len(events), "digest": _digest(events)})
+
+
+def _digest(events: list[dict]) -> str:
+    import hashlib
+    return hashlib.sha1(json.dumps(events, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def stream_run(n: int, q) -> None:
+    """A synthetic stream of n short articles through the pool: memory must stay flat."""
+    from dateline.pipeline import analyse_articles
+    from dateline.records import Article
+    base = "On {d} June 2021, soldiers clashed with PDF fighters near Kani village, killing {k} people."
+
+    def gen():
+        for i in range(n):
+            yield Article(id=f"s{i}", text=base.format(d=1 + i % 28, k=i % 7), language="en")
+    t = time.perf_counter()
+    marks = []
+    for i, _ in enumerate(analyse_articles(gen(), workers=2)):
+        if i % max(1, n // 10) == 0:
+            marks.append((i, round(_peak_mb())))
+    q.put({"seconds": time.perf_counter() - t, "marks": marks, "peak_mb": _peak_mb()})
+
+
+def child(fn, *args) -> dict:
+    q = mp.get_context("fork").Queue()
+    p = mp.get_context("fork").Process(target=fn, args=(*args, q))
+    p.start()
+    out = q.get()
+    p.join()
+    out["children_peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--dask", action="store_true")
+    ap.add_argument("--stream", type=int, default=0)
+    args = ap.parse_args()
+    arts = corpus(args.limit)
+    words = sum(len(a["text"].split()) for a in arts)
+    print(f"corpus: {len(arts)} articles, {words} words; {args.workers} process(es) each side")
+    bare = child(bare_spacy, arts, args.workers)
+    dl = child(dateline_run, arts, args.workers, args.profile)
+    for name, r in (("bare spaCy nlp.pipe", bare), ("dateline, all stages", dl)):
+        print(f"{name:22s} {r['seconds']:7.1f} s  {len(arts) / r['seconds']:7.1f} articles/s  "
+              f"{words / r['seconds']:8.0f} words/s  peak RSS {r['peak_mb']:.0f} MB (largest process "
+              f"{r['children_peak_mb']:.0f} MB)")
+    print(f"ratio dateline/bare (words/s): {bare['seconds'] / dl['seconds']:.2f}")
+    if args.profile:
+        print("profile: benchmarks/out/profile.txt")
+    if args.dask:
+        one = child(single_digest, arts)
+        dk = child(dask_run, arts, 2)
+        print(f"one process: {one['seconds']:.1f} s; Dask LocalCluster, 2 workers: {dk['seconds']:.1f} s; "
+              f"speed-up {one['seconds'] / dk['seconds']:.2f}; identical events: {one['digest'] == dk['digest']}")
+    if args.stream:
+        s = child(stream_run, args.stream)
+        print(f"stream of {args.stream} articles: {s['seconds']:.0f} s; peak RSS by position "
+              f"{s['marks']}; final {s['peak_mb']:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
