@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Optional
 
 from dateline.records import (
-    Claim, Contradiction, Count, DateRange, Event, Mention, Place, PlaceRef,
+    ActorRef, Claim, Contradiction, Count, DateRange, Event, Mention, Place, PlaceRef, Span,
     TIME_PRECISION_DAY, TIME_PRECISION_MONTH, TIME_PRECISION_WEEK,
 )
 
@@ -173,3 +173,20 @@ def claims_of(mentions: list[Mention], doc) -> tuple[list[Claim], list[Contradic
         else:
             agreement[field] = "agree"
     return list(claims.values()), contradictions, agreement
+
+
+def claim_perpetrator(ev: Event, actor: ActorRef, chain: list) -> None:
+    """A source names the perpetrator: actor1 when the event had none named; always that source's claim."""
+    named = [s for s in chain if s.kind not in ("anonymous", "article outlet")]
+    source = named[0].name if named else "article"
+    name = actor.name or actor.text
+    if ev.actor1 is None or ev.actor1.lower().startswith("unidentified"):
+        ev.actor1 = name
+    claim = next((c for c in ev.claims if c.source == source), None)
+    if claim is None:
+        claim = Claim(source=source)
+        ev.claims.append(claim)
+    claim.says.setdefault("actor1", name)
+    claim.evidence.append(Span(actor.start, actor.end, actor.text, "actor1"))
+    if source not in ev.sources and source != "article":
+        ev.sources.append(source)

@@ -47,7 +47,11 @@ class Candidate:
 
     @property
     def strength(self) -> float:
-        return max(h.entry.strength for h in self.hits)
+        """Noisy-or of the hits: several weak words together ("perpétrées … drones") say more than one."""
+        miss = 1.0
+        for h in self.hits:
+            miss *= 1.0 - h.entry.strength
+        return round(1.0 - miss, 3)
 
     @property
     def kinds(self) -> set[str]:

@@ -52,7 +52,28 @@ def merge_mentions(doc: ArticleDoc) -> list[Event]:
             clusters[k].append(m)
     events = [_build_event(doc, c) for c in clusters]
     _apply_anchors(events, clusters, refs, anchors)
+    _apply_accusations(doc, clusters, events)
     return events
+
+
+def _apply_accusations(doc: ArticleDoc, clusters: list[list[Mention]], events: list[Event]) -> None:
+    """'Cet organe … a accusé des « milices pro Iran »': a source naming the perpetrator of the
+    event it just reported. The accused becomes actor1 when the event had none, as that source's claim."""
+    from dateline import langdata
+    from dateline.analyse.event_fields import claim_perpetrator
+    verbs = {v.lower() for v in langdata.load("cues", doc.lang).get("accusation_verbs", [])}
+    chains = doc.notes.get("chains") or []
+    told = {m.sentence.start for c in clusters for m in c}
+    for n, sent in enumerate(doc.doc.sents):
+        if sent.start_char in told or not any(t.lemma_.lower() in verbs for t in sent):
+            continue
+        accused = [h.ref for h in doc.notes.get("actor_hits", [])
+                   if sent.start_char <= h.ref.start < sent.end_char and h.actor is not None]
+        before = [k for k, c in enumerate(clusters) if any(m.sentence.end <= sent.start_char for m in c)]
+        if not accused or not before:
+            continue
+        k = max(before, key=lambda k: max(m.sentence.end for m in clusters[k] if m.sentence.end <= sent.start_char))
+        claim_perpetrator(events[k], accused[0], chains[n] if n < len(chains) else [])
 
 
 # --- per-mention place and date ---------------------------------------------------------------
@@ -184,6 +205,10 @@ def _after_sequence_marker(doc: ArticleDoc, m: Mention) -> bool:
 
 
 def _conflicts(cluster: list[Mention], m: Mention) -> bool:
+    # A mention dated on its own ("dans la soirée de mardi, 4 drones…") is a new telling
+    # unless the event it would join was dated too (and compatibly, checked below).
+    if m.date.expression and not any(x.date.expression for x in cluster):
+        return True
     for x in cluster:
         if not _family_ok(x, m):
             return True

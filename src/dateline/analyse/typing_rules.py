@@ -19,6 +19,7 @@ from dateline.analyse.triggers import TriggerEntry, TriggerHit
 from dateline.records import Mention
 
 NONE = "NONE"
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
 @lru_cache(maxsize=None)
@@ -89,6 +90,20 @@ def _escalate_protest(sub: str, sent: SpacySpan, weapons: list[str]) -> str:
     return sub
 
 
+def allowed_types(scores: dict[str, float], probs: Optional[dict[str, float]]) -> set[str]:
+    """The model may re-rank within the event types the words point to (and, for an attack whose
+    type depends on context, any violent type); it may leave them only when it is sure."""
+    families = {type_of_subtype().get(k) for k in scores}
+    if families & VIOLENT_TYPES:
+        families |= VIOLENT_TYPES
+    allowed = set(scores) | {s for s, t in type_of_subtype().items() if t in families}
+    if probs:
+        top = max((k for k in probs if k != NONE), key=probs.get, default=None)
+        if top and probs[top] >= float(rules()["model_override"]):
+            allowed.add(top)
+    return allowed
+
+
 def decide(cand: Candidate, m: Mention, probs: Optional[dict[str, float]], has_place: bool
            ) -> Optional[tuple[str, str, float]]:
     """(event_type, sub_event_type, confidence), or None when this is not an event."""
@@ -100,10 +115,11 @@ def decide(cand: Candidate, m: Mention, probs: Optional[dict[str, float]], has_p
     share = {k: v / total for k, v in scores.items()}
     w = float(r["model_weight"]) if probs else 0.0
     blended = {k: (1 - w) * share.get(k, 0.0) + w * (probs or {}).get(k, 0.0)
-               for k in set(share) | {k for k in (probs or {}) if k != NONE}}
+               for k in allowed_types(scores, probs)}
     sub = max(blended, key=lambda k: (blended[k], share.get(k, 0.0)))
     p_none = (probs or {}).get(NONE, 0.0)
-    if p_none >= float(r["none_threshold"]) and cand.strength < float(r["strong_trigger"]):
+    model_says_none = bool(probs) and (p_none >= float(r["none_threshold"]) or max(probs, key=probs.get) == NONE)
+    if model_says_none and cand.strength < float(r["strong_trigger"]):
         return None
     if cand.kinds <= {"strategic"} and r.get("strategic_needs_place") and not has_place:
         return None
