@@ -44,6 +44,6 @@ say "installing pinned packages (requirements.lock)"
 say "installing spaCy models (pinned by hash)"
 .venv/bin/python -m pip install -q --no-deps --require-hashes -r requirements-models.txt
 say "installing dateline"
-.venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .
+.venv/bin/python -m pip install -q --no-deps -e .
 echo "$want" > "$stamp"
 say "ready: .venv/bin/dateline"
