@@ -48,6 +48,83 @@ def normalise(text: str) -> str:
     return _NUM.sub("0", text)
 
 
+# -- actor-role tags ------------------------------------------------------------
+# Bag-of-words cannot tell "the army retook X from the rebels" from "the rebels
+# retook X from the army". For sentences with a capture verb, a few synthetic
+# word tokens say which kind of actor is the subject (first actor in the
+# sentence before the verb), the agent ("fell to", "by", "aux mains de") and the
+# party it was taken from ("from", "à", "aux dépens de"). They are appended to
+# the text seen by the word features only (training and prediction alike).
+_STATE = (r"army|armies|armed forces|troops|soldiers?|military|militaries|government|pro-government|security forces|"
+          r"police|gendarmes?|gendarmerie|regime|junta|loyalists?|marines|commandos|tatmadaw|fardc|fama|saa|sna|endf|saf|"
+          r"sspdf|idf|forces loyal|forces gouvernementales|armée|armées|soldats|militaires|troupes|junte|régime|loyalistes|"
+          r"forces de sécurité|forces de défense|gouvernement|forces armées|forces fédérales|federal forces|federal troops|"
+          r"state forces|national army|counter-terrorism|hadin kai|vdp|bir|popular mobilisation|wazalendo|giants brigades|"
+          r"forces irakiennes|forces afghanes|forces ukrainiennes|ukrainian forces|ukrainian troops|iraqi forces|afghan forces")
+_NONSTATE = (r"rebels?|rebel|militants?|insurgents?|insurgency|jihadists?|djihadistes?|jihadistes?|terrorists?|terroristes?|"
+             r"taliban|talibans|shabaab|shabab|shebab|boko haram|iswap|isis|isil|islamic state|état islamique|etat islamique|daesh|"
+             r"houthis?|m23|adf|jnim|gsim|rsf|fsr|rapid support|hts|hayat tahrir|opposition|guerrillas?|guérilla|farc|eln|wagner|"
+             r"russian forces|russian troops|forces russes|troupes russes|tplf|tigrayan|tigréennes|fano|ola|arakan|pdf|kia|kachin|"
+             r"separatists?|séparatistes?|ambazonian|ambazoniens|militia|militias|milice|milices|miliciens?|fighters|combattants|"
+             r"insurgés?|rebelles?|assaillants|bandits|gunmen|armed groups?|groupes? armés?|al-qaeda|al-qaïda|aqap|aqpa|"
+             r"ansar|ansarul|abu sayyaf|biff|codeco|haftar|lna|anl|sdf|fds|ypg|hamas|hezbollah|cps|csp|mnla|fln")
+_CAPTURE = (r"captur\w*|recaptur\w*|seiz\w*|retook|retake\w*|retaken|overr[au]n\w*|took (?:back |over |control)|"
+            r"tak\w+ (?:back |over |control)|taken (?:back |over |control)|regain\w*|liberat\w*|wrest\w*|"
+            r"gained control|fell to|fall of|in the hands of|driven out|drove \w+ out|pushed \w+ out|flushed|"
+            r"empar\w*|repris\w*|reprend\w*|reconqu\w*|libér\w*|pris le contrôle|pris d'assaut|tomb\w+ aux mains|"
+            r"aux mains|chass\w+|délog\w+|conquis")
+_ACTOR_RE = re.compile(r"\b(?:(?P<st>" + _STATE + r")|(?P<ns>" + _NONSTATE + r"))\b", re.I)
+_CAPTURE_RE = re.compile(r"\b(?:" + _CAPTURE + r")\b", re.I)
+_AGENT_RE = re.compile(r"\b(?:fell to|fall of \S+(?: \S+)? to|(?:captured|seized|overrun|retaken|recaptured|taken|liberated|"
+                       r"(?:driven|pushed|forced|flushed|expelled) out of \S+(?: \S+)?) by|in the hands of|under the control of|"
+                       r"aux mains d[eu]s?|sous le contrôle d[eu]s?|"
+                       r"(?:chass|délog|repris|prise?s?\b|captur|conquis|expuls|libér)\w*(?: d[eu]s? \S+(?: \S+)?)? par)\s+", re.I)
+_FROM_RE = re.compile(r"\b(?:from|held by|occupied by|controlled by|à|aux|aux dépens d[eu]s?|de l'emprise d[eu]s?|face à|"
+                      r"tenue?s? par|occupée?s? par)\s+", re.I)
+_SENT = re.compile(r"(?<=[.!?;])\s+")
+
+
+def _kind_at(text: str, pos: int, span: int = 60) -> str:
+    m = _ACTOR_RE.search(text, pos, pos + span)
+    if not m:
+        return ""
+    return "state" if m.group("st") else "ns"
+
+
+def role_tags(text: str) -> str:
+    """Synthetic tokens about who captured whom (empty when no capture verb):
+    ``zzcaptor{state,ns}`` (the agent of a passive, else the first actor
+    before the verb) and ``zzfrom{state,ns}`` (the party it was taken from)."""
+    tags = []
+    for sent in _SENT.split(text):
+        cap = _CAPTURE_RE.search(sent)
+        if not cap:
+            continue
+        captor = ""
+        m = _AGENT_RE.search(sent, max(0, cap.start() - 12))
+        if m and m.start() <= cap.start() + 2:  # the capture verb itself is passive
+            captor = _kind_at(sent, m.end(), 40)
+        if not captor:
+            subj = _ACTOR_RE.search(sent, 0, cap.start())
+            if subj:
+                captor = "state" if subj.group("st") else "ns"
+            elif m:
+                captor = _kind_at(sent, m.end(), 40)
+        if captor:
+            tags.append("zzcaptor" + captor)
+        for m in _FROM_RE.finditer(sent, cap.end()):
+            k = _kind_at(sent, m.end(), 40)
+            if k:
+                tags.append("zzfrom" + k)
+                break
+    return " ".join(tags)
+
+
+def with_roles(text: str) -> str:
+    t = role_tags(text)
+    return text + " " + t if t else text
+
+
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 _WHITE = re.compile(r"\s\s+")
 
@@ -130,7 +207,7 @@ class _Tfidf:
 
 def featurize(word: _Tfidf, char: _Tfidf, texts, char_weight: float = 1.0):
     texts = [normalise(t) for t in texts]
-    a, b = word.transform(texts), char.transform(texts, char_weight)
+    a, b = word.transform([with_roles(t) for t in texts]), char.transform(texts, char_weight)
     # row-wise concatenation of two CSR blocks, cheaper than scipy's hstack for small batches
     indptr = a.indptr + b.indptr
     data = np.empty(a.nnz + b.nnz, dtype=np.float32)

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Optional
 
 from dateline.records import (
-    ActorRef, Claim, Contradiction, Count, DateRange, Event, Mention, Place, PlaceRef, Span,
+    ActorRef, Claim, Contradiction, Count, DateRange, Event, Mention, Place, PlaceRef, Span, Toll,
     TIME_PRECISION_DAY, TIME_PRECISION_MONTH, TIME_PRECISION_WEEK,
 )
 
@@ -80,17 +80,29 @@ def choose_place(mentions: list[Mention], doc) -> Optional[PlaceRef]:
     return replace(fallback, geo_precision=max(fallback.geo_precision or 3, 2))
 
 
-def choose_date(mentions: list[Mention], published: DateRange) -> DateRange:
-    """Intersection of the mentions' own date ranges (the tightest all agree on); else publication."""
+def choose_date(mentions: list[Mention], published: DateRange, doc=None) -> DateRange:
+    """Intersection of the mentions' own date ranges (the tightest all agree on); else the date
+    the narrative last gave before the first mention ("On 9 September … Afterwards, soldiers
+    fired…"), in its paragraph, or anywhere before when there is no publication date; else publication."""
     own = [m.date for m in mentions if m.date.earliest is not None]
     if not own:
-        return replace(published)
+        carried = _date_in_force(doc, mentions[0]) if doc is not None else None
+        return replace(carried) if carried is not None else replace(published)
     lo = max(d.earliest for d in own)
     hi = min(d.latest or d.earliest for d in own)
     if lo > hi:  # sources disagree: keep the first report's range
         return replace(own[0])
     base = own[0]
     return DateRange(lo, hi, _precision(lo, hi, base.time_precision), base.expression, base.start, base.end)
+
+
+def _date_in_force(doc, m: Mention) -> Optional[DateRange]:
+    """The last resolved point date before the mention, in its paragraph (or the article, undated)."""
+    para_start = doc.text.rfind("\n", 0, m.sentence.start) + 1
+    floor = para_start if doc.published_range.earliest is not None else 0
+    before = [d for d in doc.dates if d.start is not None and floor <= d.start < m.trigger.start
+              and d.earliest is not None and (d.latest - d.earliest).days <= 31]
+    return before[-1] if before else None
 
 
 def _precision(lo, hi, given: Optional[int]) -> int:
@@ -190,3 +202,31 @@ def claim_perpetrator(ev: Event, actor: ActorRef, chain: list) -> None:
     claim.evidence.append(Span(actor.start, actor.end, actor.text, "actor1"))
     if source not in ev.sources and source != "article":
         ev.sources.append(source)
+
+
+def add_toll(ev: Event, toll: Toll, chain: list, doc) -> None:
+    """Fold a toll told apart from the event into it: ACLED-conservative best, UCDP low/high."""
+    named = [s for s in chain if s.kind not in ("anonymous", "article outlet")]
+    source = named[0].name if named else "article"
+    claim = next((c for c in ev.claims if c.source == source), None)
+    if claim is None:
+        claim = Claim(source=source)
+        ev.claims.append(claim)
+    for field in ("fatalities", "injured"):
+        c = getattr(toll, field)
+        if c is None or c.best is None:
+            continue
+        cur = getattr(ev, field)
+        low, high = (c.low if c.low is not None else c.best), (c.high if c.high is not None else c.best)
+        if cur is None:
+            setattr(ev, field, c.best)
+            setattr(ev, f"{field}_low", low)
+            setattr(ev, f"{field}_high", high)
+        else:
+            setattr(ev, field, min(cur, c.best))
+            setattr(ev, f"{field}_low", min(getattr(ev, f"{field}_low") or cur, low))
+            setattr(ev, f"{field}_high", max(getattr(ev, f"{field}_high") or cur, high))
+        claim.says.setdefault(field, c.best)
+        if c.start is not None:
+            claim.evidence.append(Span(c.start, c.end, doc.text[c.start:c.end], field))
+        ev.evidence.append((doc.article.id, Span(c.start, c.end, doc.text[c.start:c.end], field)))

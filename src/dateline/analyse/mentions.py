@@ -185,7 +185,12 @@ def evidence_extent(group: list[TriggerHit], sent: SpacySpan) -> tuple[int, int]
         else:
             toks.update(t.i for t in _np_core(head))
             if head.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj") and head.head.pos_ == "VERB":
-                toks.update(t.i for t in _np_core(head.head, shallow=True))
+                verb = head.head
+                toks.update(t.i for t in _np_core(verb, shallow=True))
+                # "the Myanmar military fired heavy artillery": who fired belongs to the telling
+                for subj in verb.children:
+                    if subj.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and subj.i != head.i:
+                        toks.update(t.i for t in subj.subtree)
     toks = {i for i in toks if sent.start <= i < sent.end}
     doc = sent.doc
     lo, hi = min(toks), max(toks)

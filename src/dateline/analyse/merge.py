@@ -53,17 +53,42 @@ def merge_mentions(doc: ArticleDoc) -> list[Event]:
     events = [_build_event(doc, c) for c in clusters]
     _apply_anchors(events, clusters, refs, anchors)
     _apply_accusations(doc, clusters, events)
+    _apply_outcomes(doc, clusters, events)
     return events
 
 
-def _apply_accusations(doc: ArticleDoc, clusters: list[list[Mention]], events: list[Event]) -> None:
-    """'Cet organe … a accusé des « milices pro Iran »': a source naming the perpetrator of the
-    event it just reported. The accused becomes actor1 when the event had none, as that source's claim."""
-    from dateline import langdata
-    from dateline.analyse.event_fields import claim_perpetrator
-    verbs = {v.lower() for v in langdata.load("cues", doc.lang).get("accusation_verbs", [])}
+def _apply_outcomes(doc: ArticleDoc, clusters: list[list[Mention]], events: list[Event]) -> None:
+    """'… attacked the convoy with mines. Five soldiers died.': a toll told in a sentence of its own
+    belongs to the event told just before it in the same paragraph."""
+    from dateline.analyse.event_fields import add_toll
+    from dateline.analyse.tolls import parse_toll
     chains = doc.notes.get("chains") or []
     told = {m.sentence.start for c in clusters for m in c}
+    for n, sent in enumerate(doc.doc.sents):
+        if sent.start_char in told:
+            continue
+        para = doc.text.rfind("\n", 0, sent.start_char) + 1
+        before = [k for k, c in enumerate(clusters) if any(para <= m.sentence.start < sent.start_char for m in c)]
+        if not before:
+            continue
+        toll = parse_toll(doc.nlp_text[sent.start_char:sent.end_char], doc.lang, offset=sent.start_char)
+        known = [c for c in (toll.fatalities, toll.injured) if c is not None and c.best is not None]
+        if not known:
+            continue
+        k = max(before, key=lambda k: max(m.sentence.start for m in clusters[k] if m.sentence.start < sent.start_char))
+        add_toll(events[k], toll, chains[n] if n < len(chains) else [], doc)
+
+
+def _apply_accusations(doc: ArticleDoc, clusters: list[list[Mention]], events: list[Event]) -> None:
+    """'Cet organe … a accusé des « milices pro Iran »', 'The PDF later claimed responsibility': a
+    source (or the group itself) naming the perpetrator of the event just told. The one named
+    becomes actor1 when the event had none, as that source's claim."""
+    from dateline import langdata
+    from dateline.analyse.event_fields import claim_perpetrator
+    cues = langdata.load("cues", doc.lang)
+    verbs = {v.lower() for v in cues.get("accusation_verbs", []) + cues.get("responsibility_verbs", [])}
+    chains = doc.notes.get("chains") or []
+    told = {m.sentence.start for c in clusters for m in c if not m.anaphoric}
     for n, sent in enumerate(doc.doc.sents):
         if sent.start_char in told or not any(t.lemma_.lower() in verbs for t in sent):
             continue
@@ -256,7 +281,7 @@ def _build_event(doc: ArticleDoc, mentions: list[Mention]) -> Event:
     )
     ev.actor1, ev.actor2 = event_fields.choose_actors(mentions, etype, doc)
     ev.place = event_fields.choose_place(mentions, doc)
-    ev.date = event_fields.choose_date(mentions, doc.published_range)
+    ev.date = event_fields.choose_date(mentions, doc.published_range, doc)
     event_fields.reconcile_toll(ev, mentions)
     ev.weapons = sorted({w for m in mentions for w in m.weapons})
     ev.modality = event_fields.choose_modality(mentions)

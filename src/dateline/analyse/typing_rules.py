@@ -79,6 +79,17 @@ def rule_scores(cand: Candidate, m: Mention) -> dict[str, float]:
     return scores
 
 
+def _weapon_precedence(sub: str, weapons: list[str], sent: SpacySpan) -> str:
+    r = rules()
+    wtype = _weapon_type(weapons)
+    if not wtype or sub not in r["weapon_overrides"]:
+        return sub
+    low = sent.text.lower()
+    if any(w in low for w in r["clash_words"]):
+        return sub
+    return wtype
+
+
 def _escalate_protest(sub: str, sent: SpacySpan, weapons: list[str]) -> str:
     if type_of_subtype().get(sub) != "Protests":
         return sub
@@ -123,6 +134,7 @@ def decide(cand: Candidate, m: Mention, probs: Optional[dict[str, float]], has_p
         return None
     if cand.kinds <= {"strategic"} and r.get("strategic_needs_place") and not has_place:
         return None
+    sub = _weapon_precedence(sub, m.weapons, cand.sent)
     sub = _escalate_protest(sub, cand.sent, m.weapons)
     sub = r["modality_types"].get(m.modality, sub)
     etype = type_of_subtype().get(sub)
