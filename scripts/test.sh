@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --system
 if [ -z "${DATELINE_TEST_PG:-}" ] && [ -f scripts/postgres.sh ]; then
-  if url=$(bash scripts/postgres.sh); then
-    export DATELINE_TEST_PG="$url"
+  if pg_env=$(bash scripts/postgres.sh); then
+    eval "$pg_env"   # export DATELINE_TEST_PG=postgresql://…
+    export DATELINE_TEST_PG
   else
     echo "[test] PostgreSQL could not be started: its tests will be skipped (see above)" >&2
   fi
