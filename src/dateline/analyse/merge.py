@@ -273,6 +273,12 @@ def _actor_clash(x: Mention, m: Mention) -> bool:
 
 def _build_event(doc: ArticleDoc, mentions: list[Mention]) -> Event:
     etype, sub = event_fields.choose_type(mentions)
+    # The weapon named anywhere in the telling decides over a generic outcome told beside it
+    # ("… attacked the convoy with mines. Five soldiers were killed.").
+    from dateline.analyse.typing_rules import type_of_subtype, weapon_precedence
+    sub = weapon_precedence(sub, sorted({w for m in mentions for w in m.weapons}),
+                            " ".join(m.sentence.text for m in mentions))
+    etype = type_of_subtype().get(sub, etype)
     first = mentions[0]
     key = f"{doc.article.content_hash}:{first.trigger.start}:{sub}"
     ev = Event(

@@ -80,11 +80,17 @@ def rule_scores(cand: Candidate, m: Mention) -> dict[str, float]:
 
 
 def _weapon_precedence(sub: str, weapons: list[str], sent: SpacySpan) -> str:
+    return weapon_precedence(sub, weapons, sent.text)
+
+
+def weapon_precedence(sub: str, weapons: list[str], text: str) -> str:
+    """A remote weapon decides over a generic outcome ('attacked the convoy with mines'), unless
+    the text tells an exchange of fire (then it is a battle)."""
     r = rules()
     wtype = _weapon_type(weapons)
     if not wtype or sub not in r["weapon_overrides"]:
         return sub
-    low = sent.text.lower()
+    low = text.lower()
     if any(w in low for w in r["clash_words"]):
         return sub
     return wtype
