@@ -70,8 +70,32 @@ def _parse_date(value) -> Optional[date]:
         return None
 
 
+NO_DAY = date(9999, 12, 31)  # sort_day of undated events (they sort last)
+
+
+def _lc(value) -> Optional[str]:
+    return value.lower()[:200] if isinstance(value, str) else None
+
+
+def query_keys(row: dict) -> dict:
+    """The derived query columns of an events row (see migration 0003 and store/queries.py)."""
+    de, dl = row["date_earliest"], row["date_latest"]
+    lo, hi = de or dl, dl or de
+    keys = {"sort_day": de or NO_DAY, "day_from": lo, "day_to": hi,
+            "day_span": (dl - de).days if de and dl else 0}
+    for col in ("country", "admin1", "modality", "event_type", "sub_event_type"):
+        keys[f"{col}_lc"] = _lc(row[col])
+    return keys
+
+
 def event_row(doc: dict, mentions: Optional[list]) -> dict:
     """The columns of `events` for one event (doc in the shape of Event.to_json())."""
+    row = _event_row(doc, mentions)
+    row.update(query_keys(row))
+    return row
+
+
+def _event_row(doc: dict, mentions: Optional[list]) -> dict:
     g = doc.get
     return {
         "event_id": doc["event_id"], "event_type": g("event_type"), "sub_event_type": g("sub_event_type"),
@@ -105,6 +129,7 @@ class Store(QueryMixin, CurationMixin):
         if self.dialect == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         self._conn: Optional[sa.Connection] = None
+        self._names: set = set()  # (kind, name) known to be in filter_names
         self.migrate()
         with warnings.catch_warnings():  # SQLAlchemy does not know PostGIS' geometry type
             warnings.simplefilter("ignore", sa.exc.SAWarning)
@@ -254,7 +279,11 @@ class Store(QueryMixin, CurationMixin):
             c.execute(sa.insert(S.evidence), spans)
         sources = list(dict.fromkeys(str(s)[:300] for s in doc.get("sources") or [] if s))
         if sources:
-            c.execute(sa.insert(S.event_sources), [{"event_id": eid, "source": s} for s in sources])
+            c.execute(sa.insert(S.event_sources), [{"event_id": eid, "source": s, "source_lc": s.lower()}
+                                                   for s in sources])
+        names = {("source", s.lower()) for s in sources}
+        names.update(("actor", a) for a in (doc.get("actor1"), doc.get("actor2")) if isinstance(a, str) and a)
+        self._add_names(c, names)
         if doc.get("claims"):
             c.execute(sa.insert(S.claims), [{"event_id": eid, "source": cl.get("source"), "via": cl.get("via"),
                                             "json": _json(cl)} for cl in doc["claims"]])
@@ -262,6 +291,18 @@ class Store(QueryMixin, CurationMixin):
             c.execute(sa.text("update events set geom = ST_SetSRID(ST_MakePoint(:lon, :lat), 4326) "
                               "where event_id = :id"),
                       {"lon": doc["longitude"], "lat": doc["latitude"], "id": eid})
+
+    def _add_names(self, c: sa.Connection, names: set) -> None:
+        """Record actor/source names in filter_names (insert-or-ignore; cached per process)."""
+        new = [{"kind": k, "name": n} for k, n in names if (k, n) not in self._names and len(n) <= 300]
+        if not new:
+            return
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        c.execute(insert(S.filter_names).on_conflict_do_nothing(), new)
+        self._names.update((r["kind"], r["name"]) for r in new)
 
     def report_index(self, candidate_days: int = 3, candidate_km: float = 50.0):
         """The linker's ReportIndex kept in this store (see store/reports.py)."""
@@ -315,4 +356,8 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA busy_timeout=60000")
+    # Reads: map the file (no copy through the page cache) and keep more pages per connection.
+    cur.execute("PRAGMA mmap_size=1073741824")
+    cur.execute("PRAGMA cache_size=-32768")
+    cur.execute("PRAGMA temp_store=MEMORY")
     cur.close()

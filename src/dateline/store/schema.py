@@ -57,6 +57,14 @@ events = sa.Table(
     sa.Column("json", sa.Text, nullable=False),
     sa.Column("mentions", sa.Text),
     sa.Column("stored_at", sa.DateTime),
+    # Query keys (migration 0003, written by store.core.query_keys): sort_day is date_earliest
+    # or 9999-12-31; day_from/day_to the range with either end standing in for a missing one;
+    # day_span = date_latest - date_earliest in days; *_lc the lowercase filter columns.
+    sa.Column("sort_day", sa.Date), sa.Column("day_from", sa.Date), sa.Column("day_to", sa.Date),
+    sa.Column("day_span", sa.Integer),
+    sa.Column("country_lc", sa.String(200)), sa.Column("admin1_lc", sa.String(200)),
+    sa.Column("modality_lc", sa.String(200)), sa.Column("event_type_lc", sa.String(200)),
+    sa.Column("sub_event_type_lc", sa.String(200)),
 )
 
 event_articles = sa.Table(
@@ -80,6 +88,15 @@ event_sources = sa.Table(
     "event_sources", metadata,
     sa.Column("event_id", sa.String(300), primary_key=True),
     sa.Column("source", sa.String(300), primary_key=True),
+    sa.Column("source_lc", sa.String(300)),
+)
+
+# Distinct actor names (as written) and source names (lowercase): substring filters match
+# these few rows, then events by exact name through an index.
+filter_names = sa.Table(
+    "filter_names", metadata,
+    sa.Column("kind", sa.String(16), primary_key=True),
+    sa.Column("name", sa.String(300), primary_key=True),
 )
 
 claims = sa.Table(

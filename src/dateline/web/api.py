@@ -56,13 +56,52 @@ Filters = Annotated[WebFilters, Depends(web_filters)]
 Store = Annotated[Any, Depends(get_store)]
 
 
+# List totals are counted up to TOTAL_CAP (or offset + limit, if more): a larger count is reported
+# as that cap + 1 with "total_exact": false ("more than 10000"); exact below it.
+TOTAL_CAP = 10_000
+
+
+def _capped(fn: Any) -> bool:
+    try:
+        return "total_cap" in inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def _cap(limit: int, offset: int) -> int:
+    """Count up to TOTAL_CAP, or past the page asked for (so paging on stays possible)."""
+    return max(TOTAL_CAP, offset + limit)
+
+
+def _total(total: int, limit: int, offset: int) -> tuple[int, bool]:
+    """(total to report, exact?): over the cap, the cap + 1 ("more than cap")."""
+    cap = _cap(limit, offset)
+    return min(total, cap + 1), total <= cap
+
+
 def _query(store: Any, wf: WebFilters, limit: int, offset: int) -> tuple[list[dict], int]:
     flt = to_store_filters(store, wf)
+    kw = {"total_cap": _cap(limit, offset)} if _capped(store.query_events) else {}
     try:
-        rows, total = store.query_events(flt, limit, offset)
+        rows, total = store.query_events(flt, limit, offset, **kw)
     except (ValueError, TypeError) as e:  # the store refusing a value is the client's problem
         raise HTTPException(400, f"bad filter: {e}") from None
     return [_plain(r) for r in rows], int(total)
+
+
+def _query_json(store: Any, wf: WebFilters, limit: int, offset: int) -> Optional[tuple[list[str], int]]:
+    """The page as the stored JSON texts (no parse/re-serialise), when the store offers it."""
+    fn = getattr(store, "query_events_json", None)
+    if fn is None:
+        return None
+    flt = to_store_filters(store, wf)
+    try:
+        rows, total = fn(flt, limit, offset, total_cap=_cap(limit, offset))
+    except (ValueError, TypeError) as e:
+        raise HTTPException(400, f"bad filter: {e}") from None
+    return rows, int(total)
+
+
 
 
 def _plain(row: Any) -> dict:
@@ -99,8 +138,16 @@ def list_events(
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ):
     limit = min(limit, MAX_PAGE)
+    raw = _query_json(store, wf, limit, offset)
+    if raw is not None:  # the stored documents go out as they are (they have the EventOut shape)
+        rows, total = raw
+        total, exact = _total(total, limit, offset)
+        body = (f'{{"events":[{",".join(rows)}],"total":{total},"total_exact":{"true" if exact else "false"},'
+                f'"limit":{limit},"offset":{offset}}}')
+        return Response(body.encode(), media_type="application/json")
     events, total = _query(store, wf, limit, offset)
-    return json_response({"events": events, "total": total, "limit": limit, "offset": offset})
+    total, exact = _total(total, limit, offset)
+    return json_response({"events": events, "total": total, "total_exact": exact, "limit": limit, "offset": offset})
 
 
 @router.get("/events.geojson", response_model=m.FeatureCollection,
@@ -126,7 +173,8 @@ def events_geojson(
                 "country", "admin1", "geo_precision", "date_earliest", "date_latest",
                 "fatalities", "modality", "sources")},
         })
-    return json_response({"type": "FeatureCollection", "features": feats, "total": total},
+    total, exact = _total(total, limit, offset)
+    return json_response({"type": "FeatureCollection", "features": feats, "total": total, "total_exact": exact},
                          "application/geo+json")
 
 

@@ -83,7 +83,9 @@ class EventDetail(EventOut):
 
 class EventPage(BaseModel):
     events: list[EventOut]
-    total: int = Field(description="events matching the filters, all pages")
+    total: int = Field(description="events matching the filters, all pages; counted up to 10000: "
+                                   "10001 means more than 10000 (then total_exact is false)")
+    total_exact: bool = Field(True, description="false when total is the 10001 cap (more than 10000 match)")
     limit: int
     offset: int
 
@@ -122,7 +124,9 @@ class Feature(BaseModel):
 class FeatureCollection(BaseModel):
     type: str = "FeatureCollection"
     features: list[Feature]
-    total: int = Field(description="matching events, including those without coordinates or beyond the limit")
+    total: int = Field(description="matching events, including those without coordinates or beyond the limit; "
+                                   "counted up to 10000: 10001 means more than 10000 (total_exact false)")
+    total_exact: bool = Field(True, description="false when total is the 10001 cap")
 
 
 class SplitRequest(BaseModel):
