@@ -164,9 +164,11 @@
         list.appendChild(li);
       });
       var from = page.total ? page.offset + 1 : 0, to = page.offset + page.events.length;
-      setStatus(page.total + " event" + (page.total === 1 ? "" : "s") + " match" + (page.total === 1 ? "es" : "") +
+      // Totals are exact up to a cap (total_exact false beyond it): say "10000+" rather than a wrong figure.
+      var shown = page.total_exact === false ? (page.total - 1) + "+" : String(page.total);
+      setStatus(shown + " event" + (page.total === 1 ? "" : "s") + " match" + (page.total === 1 ? "es" : "") +
         (page.total ? " (showing " + from + "–" + to + ")" : ""));
-      $("pageinfo").textContent = from + "–" + to + " of " + page.total;
+      $("pageinfo").textContent = from + "–" + to + " of " + shown;
       $("prev").disabled = page.offset === 0;
       $("next").disabled = to >= page.total;
     });
