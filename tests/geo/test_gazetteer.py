@@ -68,3 +68,24 @@ def test_import_geonames_dump(tmp_path):
     assert village and village[0].geonameid == "9990001" and village[0].admin1 == "Muhafazat Test"
     assert [p.feature_class for p, _, _ in g.lookup("Mount Testing")] == ["T"]
     assert g.lookup("al-Tanf")  # the curated supplement is always there
+
+
+def test_region_short_names(gaz):
+    assert any(p.feature_code == "ADM1" and p.country_code == "CN" for p, _, _ in gaz.lookup("Jiangsu"))
+    assert any(p.feature_code == "ADM1" and p.country_code == "CN" for p, _, _ in gaz.lookup("Guangxi"))
+
+
+def test_index_from_another_builder_is_stale(tmp_path):
+    import sqlite3
+    from dateline.geo.gazetteer import BUILDER_VERSION, builder_id
+    assert builder_id().startswith(BUILDER_VERSION + "-")
+    path = tmp_path / "old.sqlite"
+    db = sqlite3.connect(str(path))
+    db.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT)")
+    db.execute("INSERT INTO meta VALUES ('builder', '4')")
+    db.commit()
+    assert Gazetteer._stale(path)
+    db.execute("UPDATE meta SET v=? WHERE k='builder'", (builder_id(),))
+    db.commit()
+    db.close()
+    assert not Gazetteer._stale(path)

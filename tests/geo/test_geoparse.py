@@ -106,3 +106,33 @@ def test_feature_words_are_dropped_from_spans(parse):
     refs = parse(text, "fr")
     assert any(r.text == "Deir Ezzor" and r.place.feature_code == "ADM1" for r in refs)
     assert _find(refs, "al-Omar").place.feature_class == "S"
+
+
+def test_qualifier_and_one_sense_per_discourse(parse):
+    refs = parse("LONDON, Ky. (WKYT) - London Police have arrested two people on drug charges. "
+                 "Officers said the suspects were taken to the Laurel County jail.", "en")
+    londons = [r for r in refs if r.text.lower() == "london"]
+    assert len(londons) == 2 and all(r.place.country_code == "US" and r.place.admin1 == "Kentucky" for r in londons)
+    refs = parse("A 25-year-old Paris, Missouri, man was arrested after a crash, the highway patrol said.", "en")
+    assert _find(refs, "Paris").place.admin1 == "Missouri"
+
+
+def test_bare_dateline_is_the_well_known_place(parse):
+    refs = parse("WASHINGTON (Reuters) - The Senate voted on Tuesday after senators from Iowa and England's "
+                 "parliament met in Washington.", "en")
+    assert all(_near(r, 38.9, -77.04, 30) for r in refs if r.text.lower() == "washington")
+
+
+def test_airports_and_outlets(parse):
+    refs = parse("Flights were cancelled at Heathrow and Gatwick on Saturday, Xinhua reported.", "en")
+    assert _find(refs, "Heathrow").place.country_code == "GB"
+    assert _find(refs, "Gatwick").place.country_code == "GB"
+    assert not any(r.text == "Xinhua" for r in refs)
+
+
+def test_name_before_a_region_is_a_place_whatever_ner_says(parse):
+    refs = parse("When Lucy Lau was born in Churchill, Man. her parents did not know. A Churchill doctor helped.", "en")
+    churchills = [r for r in refs if r.text == "Churchill"]
+    assert len(churchills) == 2 and all(r.place.country_code == "CA" for r in churchills)
+    refs = parse("Shelling hit Aleppo, Homs and Hama on Monday.", "en")  # a list, not a qualifier
+    assert _find(refs, "Aleppo").place.country_code == "SY"

@@ -24,7 +24,7 @@ from dateline.geo.sources import (DATA, GazetteerRow, derive_regions, read_alias
                                   read_countries, read_demonyms, read_supplement, read_capitals)
 from dateline.records import Place
 
-BUILDER_VERSION = "4"
+BUILDER_VERSION = "5"  # bump when the index layout changes; the builder's code and inputs are hashed in too
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (
   id TEXT PRIMARY KEY, name TEXT, latitude REAL, longitude REAL, country_code TEXT,
@@ -49,8 +49,26 @@ def default_path() -> Path:
     return cache_dir() / "gazetteer.sqlite"
 
 
-def _data_fingerprint() -> str:
+# What a full build reads besides the installed packages: a change to any of them makes cached indexes stale.
+_BUILDER_CODE = ("sources.py", "normalise.py")
+_BUILD_DATA = ("country_points.csv",)
+
+
+@lru_cache(maxsize=None)
+def builder_id() -> str:
+    """Version of the builder: BUILDER_VERSION, the code that reads the sources and makes the name keys,
+    and the data files a full build reads. An index built by another builder is rebuilt, never reused."""
     h = hashlib.sha256(BUILDER_VERSION.encode())
+    here = Path(__file__).resolve().parent
+    for name in _BUILDER_CODE:
+        h.update((here / name).read_bytes())
+    for name in _BUILD_DATA:
+        h.update((DATA / name).read_bytes())
+    return f"{BUILDER_VERSION}-{h.hexdigest()[:12]}"
+
+
+def _data_fingerprint() -> str:
+    h = hashlib.sha256(builder_id().encode())
     for name in ("supplement.csv", "aliases.csv", "country_points.csv"):
         h.update((DATA / name).read_bytes())
     return h.hexdigest()[:16]
@@ -113,7 +131,7 @@ class Gazetteer:
             return True
         finally:
             db.close()
-        return row is not None and row[0] != BUILDER_VERSION
+        return row is not None and row[0] != builder_id()
 
     def build_default(self) -> None:
         cities = read_cities()
@@ -123,21 +141,22 @@ class Gazetteer:
         self.add_rows(read_continents())
         self.refresh_curated(_data_fingerprint())
         self.db.executescript(INDEXES)
-        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('builder', ?)", (BUILDER_VERSION,))
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('builder', ?)", (builder_id(),))
         self.db.commit()
         self.country_names = self._country_names()
 
     def refresh_curated(self, fingerprint: str) -> None:
-        """(Re)load the supplement and the aliases, which may change without a rebuild."""
+        """(Re)load the supplement and the aliases, which may change without a rebuild. One transaction:
+        another process reading the index never sees it without its aliases."""
         self.db.execute("DELETE FROM names WHERE place_id IN (SELECT id FROM places WHERE source='supplement')")
         self.db.execute("DELETE FROM places WHERE source='supplement'")
         self.db.execute("DELETE FROM names WHERE is_primary=2")
-        self.add_rows(read_supplement())
+        self.add_rows(read_supplement(), commit=False)
         self.add_aliases(read_aliases())
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
         self.db.commit()
 
-    def add_rows(self, rows: Iterable[GazetteerRow], replace: bool = True) -> int:
+    def add_rows(self, rows: Iterable[GazetteerRow], replace: bool = True, commit: bool = True) -> int:
         n = 0
         verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
         for r in rows:
@@ -148,7 +167,8 @@ class Gazetteer:
                 self.db.execute("DELETE FROM names WHERE place_id=?", (r.geonameid,))
             self._add_names(r.geonameid, r.name, r.names)
             n += 1
-        self.db.commit()
+        if commit:
+            self.db.commit()
         return n
 
     def _add_names(self, place_id: str, primary: str, names: Iterable[str], flag: Optional[int] = None) -> None:

@@ -71,3 +71,14 @@ GENERIC_NAMES = {"central", "western", "eastern", "northern", "southern", "north
                  "south west", "north west", "centre", "nord", "sud", "est", "ouest", "union", "federal",
                  "victoria", "george", "mary", "grace", "hope", "liberty", "independence", "media", "police",
                  "university", "court", "lakes", "commonwealth", "atlantic", "pacific", "crescent", "market", "station", "hospital", "airport", "parliament", "congress"}
+
+# News outlets and agencies whose names look like places ("al-Araby", "Alhurra", "Xinhua" is also a
+# town in Hunan): never toponyms unless a location cue puts something at them. Outlets named exactly
+# like a place they are commonly confused with in conflict news (Al Mayadeen, SANA, Fars) are left out:
+# their place reading is the more frequent one in the text we parse.
+MEDIA_OUTLETS = {
+    "Al Jazeera", "Al Arabiya", "Al-Araby", "Al-Araby al-Jadeed", "Al-Araby Al-Jadid", "The New Arab", "New Arab", "Al-Hurra",
+    "Alhurra", "Asharq Al-Awsat", "Al-Monitor", "Al-Masdar", "Al-Akhbar", "Al-Ahram", "Al-Watan", "Al-Quds al-Arabi",
+    "Rudaw", "Enab Baladi", "Xinhua", "Interfax", "Anadolu", "TASS", "RIA Novosti", "Sputnik", "Yonhap", "Kyodo",
+    "Bernama", "Tasnim", "Al-Sumaria", "Shafaq", "Baladi News", "Orient News", "Step News",
+}

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from dateline.geo.gazetteer import Gazetteer, default_gazetteer
 from dateline.geo.normalise import name_key
-from dateline.geo.recognise import CuratedNames, find_candidates, first_word
+from dateline.geo.recognise import CuratedNames, find_candidates, first_word, name_tokens
 from dateline.geo.resolve import precision_of, resolve
 from dateline.records import PlaceRef
 
@@ -28,7 +28,11 @@ def curated_keys(gaz: Gazetteer) -> CuratedNames:
     rows = [name for (name,) in gaz.db.execute(
         "SELECT n.name FROM names n JOIN places p ON p.id=n.place_id WHERE p.source='supplement'")]
     keys = frozenset(k for name in rows if (k := name_key(name)) and len(k) >= 4)
-    return CuratedNames(keys, frozenset(first_word(name) for name in rows))
+    longest: dict[str, int] = {}
+    for name in rows:
+        w = first_word(name)
+        longest[w] = max(longest.get(w, 0), name_tokens(name))
+    return CuratedNames(keys, frozenset(longest), longest)
 
 
 def geoparse(text: str, doc: Doc, lang: str, gazetteer: Optional[Gazetteer] = None,
@@ -41,7 +45,7 @@ def geoparse(text: str, doc: Doc, lang: str, gazetteer: Optional[Gazetteer] = No
     candidates = find_candidates(doc, lang, curated_keys(gaz), gaz.demonyms, gaz.is_strong_name,
                                  lambda t: bool(gaz.lookup(t)), gaz.is_region_name)
     refs = []
-    for choice in resolve(gaz, candidates):
+    for choice in resolve(gaz, candidates, text=text):
         cand = choice.candidate
         if choice.place is None or (cand.role == "demonym" and not include_demonyms):
             continue

@@ -7,13 +7,14 @@ them ("à", "in", "near"), and their role (toponym, demonym, metonym).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Callable, Optional
 
 from spacy.tokens import Doc, Span as SpacySpan
 
 from dateline.geo.lexicon import (FEATURE_WORDS, GENERIC_NAMES, LEADING_DETERMINERS, LINKERS, LOCATION_CUES, METONYMY_VERBS,
-                                  OTHER_LABELS, PLACE_LABELS)
+                                  MEDIA_OUTLETS, OTHER_LABELS, PLACE_LABELS)
 from dateline.geo.normalise import ARTICLES, fold, name_key
 
 MAX_NAME_TOKENS = 7
@@ -21,17 +22,26 @@ MAX_NAME_TOKENS = 7
 PARTICLE_NAME = re.compile(r"^(?:al|el|ad|ash|an|ar|as|at|az|ed|en|er|es|et|ez)-[A-ZÀ-ÖØ-Þ]")
 _DROP_BEFORE_CUE = {"le", "la", "les", "l", "'", "the", "a", "an", "un", "une"}
 _GENERIC_KEYS = frozenset(name_key(w) for w in GENERIC_NAMES)
+_OUTLET_KEYS = frozenset(" ".join(fold(w.replace("-", " ")).split()) for w in MEDIA_OUTLETS)
 
 
 class CuratedNames(frozenset):
-    """Name keys of curated places, with the first words they can start with (to skip other tokens fast)."""
+    """Name keys of curated places, with the first words they can start with (to skip other tokens fast)
+    and, per first word, the most tokens a name starting with it can span."""
 
-    def __new__(cls, keys, first_words=frozenset()):
+    def __new__(cls, keys, first_words=frozenset(), max_tokens=None):
         obj = super().__new__(cls, keys)
         obj.first_words = frozenset(first_words)
+        obj.max_tokens = dict(max_tokens or {})
         return obj
 
 
+def name_tokens(name: str) -> int:
+    """A generous bound on the spaCy tokens of a name: words, hyphen/apostrophe parts, dots."""
+    return len(re.split(r"[\s\-'’]+", name.strip())) * 2 + name.count(".")
+
+
+@lru_cache(maxsize=50_000)
 def first_word(text: str) -> str:
     """First word of a name, Arabic article skipped ("al-Chahil" and "Chahil" both start with chahil)."""
     words = fold(text.replace("'", " ").replace("-", " ")).split()
@@ -52,6 +62,8 @@ class Candidate:
     needs_strong: bool = False   # keep only when the gazetteer match is strong
     role: str = "toponym"        # "toponym" | "demonym" | "metonym"
     country_code: Optional[str] = None  # for demonyms
+    needs_qualifier: bool = False  # "Churchill, Man." tagged as a person: keep only a place inside the qualifier
+    follows_sense: bool = False  # a later mention of such a name: it goes where the qualified one went
 
 
 def _phrase_table(lang: str) -> dict[tuple[str, ...], str]:
@@ -164,11 +176,25 @@ def find_candidates(doc: Doc, lang: str, curated_keys: set[str], demonyms: dict[
     found: list[Candidate] = []
     # One sense per discourse: a name tagged as a place once is a place where NER calls it a person.
     place_names = {fold(e.text) for e in doc.ents if e.label_ in PLACE_LABELS.get(lang, ())}
+    qualified_names: set[str] = set()
     for ent in doc.ents:
         span, hint = _strip_span(ent, lang)
         if span is None:
             continue
         folded = fold(span.text)
+        if ent.label_ not in PLACE_LABELS.get(lang, ()) and folded not in demonyms and folded not in place_names \
+                and len(span) <= 3 and _is_name_token(span[0]) and name_key(span.text) not in _GENERIC_KEYS \
+                and _qualified(span, region_name) and known_name(span.text):
+            qualified_names.add(folded)  # "Churchill, Man.": a place whatever NER says
+            c = _candidate(span, "entity", lang, ent.label_, hint)
+            c.needs_qualifier = True
+            found.append(c)
+            continue
+        if folded in qualified_names and ent.label_ not in PLACE_LABELS.get(lang, ()):
+            c = _candidate(span, "entity", lang, ent.label_, hint, needs_strong=True)
+            c.follows_sense = True
+            found.append(c)
+            continue
         if folded in demonyms:
             if _adjectival(span):
                 found.append(Candidate(span.start_char, span.end_char, span.text, "demonym", ent.label_,
@@ -186,9 +212,46 @@ def find_candidates(doc: Doc, lang: str, curated_keys: set[str], demonyms: dict[
             found.append(_candidate(span, "entity", lang, ent.label_, hint, needs_strong=True))  # "Mali" as a person
         elif PARTICLE_NAME.match(span[0].text) and len(span) <= 2:
             found.append(_candidate(span, "entity", lang, ent.label_, hint))  # al-Mayadine tagged as a person
+    doc_text = doc.text  # built from the tokens on each access
+    found = [_with_admin_word(c, doc_text, known_name) for c in found]
     found.extend(_curated_ngrams(doc, lang, curated_keys))
     found.extend(_loose_tokens(doc, lang, demonyms, strong_name))
-    return _resolve_overlaps([c for c in found if not _mangled_acronym(c.text)])
+    return _resolve_overlaps([c for c in found if not _mangled_acronym(c.text) and not _outlet(c)])
+
+
+def _outlet(c: Candidate) -> bool:
+    """A news outlet's name ("Xinhua reported", "told al-Hurra"), not a place, unless a cue puts it there.
+    Spelling is matched exactly (case, accents and hyphens aside): "Al Jazeera" is the channel,
+    "al-Jazira" the Syrian region."""
+    return c.cue is None and " ".join(fold(c.text.replace("-", " ")).split()) in _OUTLET_KEYS
+
+
+_ADMIN_WORDS = re.compile(r"^[ ](County|Parish|Province|Governorate|District|Oblast|Co\.|COUNTY|CO\.)(?![\w-])")
+
+
+def _with_admin_word(c: Candidate, text: str, known_name: Callable[[str], bool]) -> Candidate:
+    """'Plymouth' tagged alone in 'Plymouth County': the county is the place, when the index has it."""
+    m = _ADMIN_WORDS.match(text[c.end:c.end + 16])
+    if m is None or c.role == "demonym":
+        return c
+    word = "County" if m.group(1).lower() in ("co.", "county") else m.group(1)
+    name = f"{c.text} {word}"  # looked up as "X County"; the reported span is the text's own
+    if not known_name(name):
+        return c
+    c.end, c.text, c.hint = c.end + len(m.group(0)), name, "admin"
+    return c
+
+
+def _qualified(span: SpacySpan, region_name: Callable[[str], bool]) -> bool:
+    """The span is followed by ", <region or country>" ("Churchill, Man.", "Paris, Texas")."""
+    doc, j = span.doc, span.end
+    if j + 1 >= len(doc) or doc[j].text != ",":
+        return False
+    for k in (3, 2, 1):
+        sub = doc[j + 1:j + 1 + k]
+        if len(sub) == k and sub[0].text[:1].isupper() and not sub[-1].is_punct and region_name(sub.text):
+            return True
+    return False
 
 
 def _mangled_acronym(text: str) -> bool:
@@ -231,7 +294,10 @@ def _curated_ngrams(doc: Doc, lang: str, curated_keys: set[str]) -> list[Candida
         if starts is not None and first_word(doc[i].text) not in starts:
             i += 1
             continue
-        for n in range(min(MAX_NAME_TOKENS, n_tokens - i), 0, -1):
+        longest = min(MAX_NAME_TOKENS, n_tokens - i)
+        if starts is not None:
+            longest = min(longest, getattr(curated_keys, "max_tokens", {}).get(first_word(doc[i].text), longest))
+        for n in range(longest, 0, -1):
             span = doc[i:i + n]
             if span[-1].is_punct or span[0].is_punct or span[-1].is_space or span[0].is_space:
                 continue

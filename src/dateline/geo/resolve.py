@@ -8,10 +8,19 @@ entries in a country or region the article mentions, or near an anchored place,
 gain. "Zone verte dans la vallée de l'Euphrate" thus goes to the Deir ez-Zor
 base, not Baghdad's Green Zone, and "London" in an article about Ontario to
 London, Ontario.
+
+Rules that read the article's structure: a name followed by ", <region or country>"
+("Paris, Texas", "LONDON, Ky.") is looked for in that region first, and the region is read
+as the one that contains the name ("Atlanta, Georgia" is not the country); a region listed
+next to another region of a country ("Montana and Wyoming") is read as a region; a bare dateline in
+capitals ("WASHINGTON (Reuters) -") is the well-known place, whatever the story mentions;
+and one sense per discourse: every mention of a name goes where its best-supported
+mention went (so "London Police" follows "LONDON, Ky.").
 """
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -29,7 +38,9 @@ SMALL_TOWN = 5_000
 OWN_NAME_BONUS = 1.5  # the place's own name (or a curated alias) rather than one of its alternate names
 BIG_CITY = 500_000
 CAPITAL_BONUS = 1.0
-COUNTRY_BONUS, ADMIN1_BONUS, NEAR_BONUS = 1.0, 2.5, 2.0
+COUNTRY_BONUS, ADMIN1_BONUS, NEAR_BONUS = 2.0, 2.5, 2.0
+SIBLING_BONUS = 2.0  # a region listed next to another region of its country ("Montana and Wyoming")
+QUALIFIER_BONUS = 4.0  # "Paris, Texas", "LONDON, Ky.", "London, Ontario": the next name says where the first is
 
 
 @dataclass
@@ -121,11 +132,31 @@ class Context:
         score = 0.0
         if self.has_country(place.country_code, key):
             score += COUNTRY_BONUS
-        if place.admin1 and _kind(place) != "admin" and self.admin1.get((place.country_code, place.admin1), set()) - {key}:
+        if place.admin1 and place.feature_code != "ADM1" and self.admin1.get((place.country_code, place.admin1), set()) - {key}:
             score += ADMIN1_BONUS
         if any(k != key and (km(a, place) <= NEAR_KM or _contains(place, a)) for a, k in self.anchors):
             score += NEAR_BONUS
         return score
+
+    def supports(self, place: Place, key: str = "") -> bool:
+        """The article names the region the place is in, or a place near it (other names than its own)."""
+        if place.admin1 and self.admin1.get((place.country_code, place.admin1), set()) - {key}:
+            return True
+        return any(k != key and km(a, place) <= NEAR_KM for a, k in self.anchors)
+
+
+def _inside(place: Place, container: Place) -> bool:
+    """`place` lies in `container` (a country, a first- or second-level region)."""
+    if place.geonameid == container.geonameid or not place.country_code:
+        return False
+    if container.feature_code == "PCLI":
+        return place.country_code == container.country_code
+    if container.feature_code == "ADM1":
+        return _contains(container, place)
+    if container.feature_code == "ADM2":
+        return place.country_code == container.country_code and place.admin1 == container.admin1 \
+            and (place.admin2 == container.name or km(place, container) <= 60)
+    return False
 
 
 def options_for(gaz: Gazetteer, cand: Candidate) -> tuple[list[tuple[Place, bool, str, float]], bool]:
@@ -140,12 +171,17 @@ def _letters(text: str) -> str:
     return "".join(ch for ch in fold(text) if ch.isalnum())
 
 
-def _acceptable(cand: Candidate, place: Place, own: bool, source: str, context: Optional[Context]) -> bool:
+def _acceptable(cand: Candidate, place: Place, own: bool, source: str, context: Optional[Context],
+                qualifier: Optional[Place] = None) -> bool:
     """Weak evidence (a capitalised word, a name inside an organisation) needs a well-known place
-    under its own name; a small place abroad needs a cue ("in", "à") before its name."""
-    if cand.needs_strong and not (own and is_strong(place, source)):
-        return False
-    if cand.source == "capitalised" and _kind(place) == "town" and not cand.cue and place.population < BIG_CITY:
+    under its own name, or one in a region (or near a place) the article names elsewhere;
+    a small place abroad needs a cue ("in", "à") before its name."""
+    local = (qualifier is not None and _inside(place, qualifier)) or \
+        (context is not None and own and _kind(place) in ("town", "admin") and context.supports(place, name_key(cand.text)))
+    if (cand.needs_strong or cand.needs_qualifier) and not (own and (is_strong(place, source) or local)):
+        return False  # a name NER did not tag as a place: its qualifier's region, or a well-known place
+    if cand.source == "capitalised" and _kind(place) == "town" and not cand.cue and place.population < BIG_CITY \
+            and not local:
         return False
     if cand.source in ("embedded", "capitalised") and _kind(place) == "town" and not PARTICLE_NAME.match(cand.text) \
             and _letters(cand.text) != _letters(place.name):
@@ -156,26 +192,98 @@ def _acceptable(cand: Candidate, place: Place, own: bool, source: str, context: 
     return True
 
 
-def choose(cand: Candidate, options, context: Optional[Context], capitals: frozenset = frozenset()) -> Choice:
+def choose(cand: Candidate, options, context: Optional[Context], capitals: frozenset = frozenset(),
+           qualifier: Optional[Place] = None, qualified: tuple = (), siblings: tuple = ()) -> Choice:
+    """`qualifier`: the region named after this name ("Paris, Texas"); `qualified`: the readings of the
+    name this one qualifies ("Atlanta" for "Georgia"); `siblings`: regions listed next to it."""
     scored = []
     for place, own, source, sim in options:
-        if not _acceptable(cand, place, own, source, context):
+        if not _acceptable(cand, place, own, source, context, qualifier):
             continue
         s = prior(place, own, source, cand.hint) * sim
+        if qualifier is not None and _inside(place, qualifier):
+            s += QUALIFIER_BONUS
+        if qualified and any(_inside(q, place) for q in qualified):
+            s += QUALIFIER_BONUS
+        if place.feature_code == "ADM1" and any(r.country_code == place.country_code and r.geonameid != place.geonameid
+                                                 for r in siblings):
+            s += SIBLING_BONUS
         if (place.country_code, place.name) in capitals and _kind(place) == "town":
             s += CAPITAL_BONUS
         if context is not None:
             s += context.bonus(place, name_key(cand.text))
         scored.append((s, place))
     if not scored:
-        return Choice(cand, None)
+        return Choice(cand, None, options=options)  # context or a qualifier may still admit one
     scored.sort(key=lambda sp: -sp[0])
     margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0
     return Choice(cand, scored[0][1], scored[0][0], margin, options=options)
 
 
-def resolve(gaz: Gazetteer, candidates: list[Candidate], rounds: int = 2) -> list[Choice]:
-    """The chosen place of every candidate (place None when nothing fits)."""
+_QUALIFIER_GAP = re.compile(r"^\s{0,2},\s{0,3}$")
+
+
+def _qualifiers(candidates: list[Candidate], text: Optional[str]) -> dict[int, int]:
+    """Index of a candidate → index of the candidate that qualifies it ("Paris, Texas")."""
+    if not text:
+        return {}
+    out = {}
+    for i in range(len(candidates) - 1):
+        a, b = candidates[i], candidates[i + 1]
+        if a.role != "demonym" and b.role != "demonym" and _QUALIFIER_GAP.match(text[a.end:b.start]):
+            out[i] = i + 1
+    return out
+
+
+def _is_dateline(cand: Candidate, text: str) -> bool:
+    """The article opens with the name in capitals ("WASHINGTON (Reuters) -", "PARIS —")."""
+    return not text[:cand.start].strip() and cand.text.isupper() and len(cand.text) > 3
+
+
+_LIST_GAP = re.compile(r"^\s{0,2}(?:,|and|or|et|ou|, and|, or)\s{0,3}$")
+
+
+def _listed(candidates: list[Candidate], text: Optional[str]) -> dict[int, list[int]]:
+    """Index of a candidate → its neighbours in an enumeration ("Montana and Wyoming", "Iowa, Utah")."""
+    out: dict[int, list[int]] = {}
+    if not text:
+        return out
+    for i in range(len(candidates) - 1):
+        a, b = candidates[i], candidates[i + 1]
+        if _LIST_GAP.match(text[a.end:b.start]):
+            out.setdefault(i, []).append(i + 1)
+            out.setdefault(i + 1, []).append(i)
+    return out
+
+
+def _one_sense(choices: list[Choice]) -> list[Choice]:
+    """One sense per discourse: every mention of a name goes where its best-supported mention went
+    (the one with a qualifier, a cue or context in its favour), when that place is among its options."""
+    best: dict[str, Choice] = {}
+    for c in choices:
+        if c.place is None or c.candidate.role == "demonym" or c.fuzzy:
+            continue
+        key = name_key(c.candidate.text)
+        if key not in best or c.score > best[key].score:
+            best[key] = c
+    out = []
+    for c in choices:
+        b = best.get(name_key(c.candidate.text)) if c.candidate.role != "demonym" else None
+        if b is not None and b is not c and (c.place is not None or c.candidate.follows_sense) \
+                and (c.place is None or b.place.geonameid != c.place.geonameid) \
+                and any(p.geonameid == b.place.geonameid for p, _, _, _ in c.options):
+            c = Choice(c.candidate, b.place, b.score, b.margin, c.fuzzy, c.options)
+        out.append(c)
+    return out
+
+
+def resolve(gaz: Gazetteer, candidates: list[Candidate], rounds: int = 2, text: Optional[str] = None) -> list[Choice]:
+    """The chosen place of every candidate (place None when nothing fits); with the text, a name
+    followed by ", <region or country>" is looked for in that region."""
+    qualifier_of = _qualifiers(candidates, text)
+    qualified_by = {q: i for i, q in qualifier_of.items()}
+    neighbours = _listed(candidates, text)
+    dateline = 0 if candidates and text and _is_dateline(candidates[0], text) else -1
     choices: list[Choice] = []
     for cand in candidates:
         if cand.role == "demonym":
@@ -192,15 +300,26 @@ def resolve(gaz: Gazetteer, candidates: list[Candidate], rounds: int = 2) -> lis
                     "country", "admin")):
                 context.add(c.place, name_key(c.candidate.text))
         again = []
-        for c in choices:
+        for i, c in enumerate(choices):
             if c.candidate.role == "demonym" or not c.options:
                 again.append(c)
                 continue
-            new = choose(c.candidate, c.options, context, gaz.capitals)
+            q = choices[qualifier_of[i]].place if i in qualifier_of else None
+            if q is not None and q.feature_code not in ("PCLI", "ADM1", "ADM2"):
+                q = None
+            if q is None and i == dateline:  # "WASHINGTON —": a bare wire dateline is the well-known place
+                new = choose(c.candidate, c.options, None, gaz.capitals)
+                new.score += QUALIFIER_BONUS  # the strongest evidence for its other mentions
+            else:
+                named = choices[qualified_by[i]].options if i in qualified_by else ()
+                qualified = tuple(p for p, own, _, sim in named if own and sim == 1.0)
+                siblings = tuple(choices[j].place for j in neighbours.get(i, ()) if choices[j].place is not None
+                                 and choices[j].place.feature_code == "ADM1" and j not in qualified_by)
+                new = choose(c.candidate, c.options, context, gaz.capitals, q, qualified, siblings)
             new.fuzzy = c.fuzzy
             again.append(new)
         choices = again
-    return choices
+    return _one_sense(choices)
 
 
 def precision_of(choice: Choice) -> int:

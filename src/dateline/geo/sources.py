@@ -14,6 +14,7 @@ import csv
 import gettext
 import json
 import os
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
@@ -106,6 +107,22 @@ def _centre(members: list[GazetteerRow]) -> tuple[float, float]:
     return round(lat, 4), round(lon, 4)
 
 
+_REGION_SUFFIX = re.compile(r"\s+(?:(?:Zhuangzu|Uygur|Huizu)\s+)?(?:Sheng|Shi|Zizhiqu|Governorate|Prefecture|Province|"
+                            r"Oblast'?|Kray|Region)$")
+_REGION_PREFIX = re.compile(r"^(?:Muhafazat|Province of|State of|Provincia de|Departamento de)\s+")
+
+
+def region_short_names(name: str) -> set[str]:
+    """The short forms a region is written as in the news: 'Jiangsu Sheng' → Jiangsu, 'Guangxi Zhuangzu
+    Zizhiqu' → Guangxi, 'Muhafazat Kirkuk' → Kirkuk, 'Saga Prefecture' → Saga (compass words are left alone)."""
+    from dateline.geo.lexicon import GENERIC_NAMES
+    short = _REGION_PREFIX.sub("", _REGION_SUFFIX.sub("", name)).strip()
+    if short != name and len(short) >= 4 and short.lower() not in GENERIC_NAMES \
+            and not any(w.lower() in GENERIC_NAMES for w in short.split()[:1]):
+        return {short}
+    return set()
+
+
 def derive_regions(cities: list[GazetteerRow]) -> list[GazetteerRow]:
     """One row per first-level (ADM1) and second-level (ADM2) region named in the town records."""
     admin1: dict[tuple, list[GazetteerRow]] = defaultdict(list)
@@ -119,7 +136,8 @@ def derive_regions(cities: list[GazetteerRow]) -> list[GazetteerRow]:
     for (cc, code, name), members in admin1.items():
         lat, lon = _centre(members)
         rows.append(GazetteerRow(f"A1:{cc}.{code}", name, lat, lon, cc, "A", "ADM1",
-                                 name, None, sum(m.population for m in members), "derived", {name}, code))
+                                 name, None, sum(m.population for m in members), "derived",
+                                 {name} | region_short_names(name), code))
     for (cc, code, a1, name), members in admin2.items():
         lat, lon = _centre(members)
         rows.append(GazetteerRow(f"A2:{cc}.{code}.{name}", name, lat, lon, cc, "A", "ADM2",
