@@ -29,7 +29,7 @@ from sklearn.model_selection import StratifiedKFold
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 from dateline.analyse.classifier import (CHAR_PARAMS, MODEL_PATH, NONE, WORD_PARAMS,  # noqa: E402
-                                         EventClassifier, normalise)
+                                         EventClassifier, normalise, with_roles)
 
 TRAIN_GLOB = str(ROOT / "src/dateline/data/training/events_*.jsonl")
 CASE_DEV = Path("/work/shared/eval/case2021/dev.tsv")
@@ -76,7 +76,7 @@ def fit(texts, labels, c=C, char_weight=CHAR_WEIGHT, min_df=MIN_DF) -> EventClas
     norm = [normalise(t) for t in texts]
     wv = TfidfVectorizer(sublinear_tf=True, min_df=min_df, **WORD_PARAMS)
     cv = TfidfVectorizer(sublinear_tf=True, min_df=min_df, **CHAR_PARAMS)
-    x = sp.hstack([wv.fit_transform(norm), cv.fit_transform(norm) * char_weight]).tocsr()
+    x = sp.hstack([wv.fit_transform([with_roles(t) for t in norm]), cv.fit_transform(norm) * char_weight]).tocsr()
     cnt = Counter(labels)
     weights = {l: len(labels) / (len(cnt) * n) for l, n in cnt.items()}
     if NONE in weights:
