@@ -66,7 +66,7 @@ def bare_spacy(arts: list[dict], workers: int, q) -> None:
     q.put({"seconds": time.perf_counter() - t, "tokens": n, "peak_mb": _peak_mb()})
 
 
-def dateline_run(arts: list[dict], workers: int, q, profile: bool = False) -> None:
+def dateline_run(arts: list[dict], workers: int, profile: bool, q) -> None:
     from dateline.analyse.stages import detect_language, warm_up
     from dateline.pipeline import analyse_articles
     from dateline.records import Article
