@@ -1,7 +1,8 @@
 """Reconciling one event's fields from its mentions (and the sources behind them)."""
 from __future__ import annotations
 
-import math
+from dateline.geodesy import haversine_km
+
 import re
 from collections import Counter
 from dataclasses import replace
@@ -18,10 +19,7 @@ VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"
 
 
 def distance_km(a: Place, b: Place) -> float:
-    p = math.pi / 180
-    h = (math.sin((b.latitude - a.latitude) * p / 2) ** 2
-         + math.cos(a.latitude * p) * math.cos(b.latitude * p) * math.sin((b.longitude - a.longitude) * p / 2) ** 2)
-    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 def choose_type(mentions: list[Mention]) -> tuple[str, str]:

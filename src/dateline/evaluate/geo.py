@@ -8,7 +8,8 @@ toponyms within 161 km, mean and median error in km.
 """
 from __future__ import annotations
 
-import math
+from dateline.geodesy import haversine_km
+
 import statistics
 import xml.etree.ElementTree as ET
 from typing import Callable, Optional
@@ -25,10 +26,7 @@ def _num(x) -> Optional[float]:
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p = math.pi / 180
-    a = (math.sin((lat2 - lat1) * p / 2) ** 2
-         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
-    return 12742 * math.asin(math.sqrt(min(1.0, a)))
+    return haversine_km(lat1, lon1, lat2, lon2)
 
 
 def load_gold(path: str) -> list[dict]:

@@ -10,8 +10,9 @@ sources (F1 of the named sources).
 """
 from __future__ import annotations
 
+from dateline.geodesy import haversine_km
+
 import json
-import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -56,9 +57,7 @@ class SeedScore:
 
 
 def km(lat1, lon1, lat2, lon2) -> float:
-    p = math.pi / 180
-    a = math.sin((lat2 - lat1) * p / 2) ** 2 + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
-    return 12742 * math.asin(math.sqrt(min(1.0, a)))
+    return haversine_km(lat1, lon1, lat2, lon2)
 
 
 def _spans(texts, article: str) -> list[tuple[int, int]]:

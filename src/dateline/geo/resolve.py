@@ -19,6 +19,8 @@ mention went (so "London Police" follows "LONDON, Ky.").
 """
 from __future__ import annotations
 
+from dateline.geodesy import haversine_km
+
 import math
 import re
 from dataclasses import dataclass, field
@@ -54,10 +56,7 @@ class Choice:
 
 
 def km(a: Place, b: Place) -> float:
-    p = math.pi / 180
-    h = (math.sin((b.latitude - a.latitude) * p / 2) ** 2
-         + math.cos(a.latitude * p) * math.cos(b.latitude * p) * math.sin((b.longitude - a.longitude) * p / 2) ** 2)
-    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 def _kind(place: Place) -> str:

@@ -11,6 +11,8 @@ linking test set by `dateline eval tests/data/linking` (it prints the sweep).
 """
 from __future__ import annotations
 
+from dateline.geodesy import haversine_km
+
 import math
 from datetime import date, timedelta
 from functools import lru_cache
@@ -36,10 +38,7 @@ def _d(s) -> Optional[date]:
 def km(a: dict, b: dict) -> Optional[float]:
     if a.get("latitude") is None or b.get("latitude") is None:
         return None
-    p = math.pi / 180
-    h = (math.sin((b["latitude"] - a["latitude"]) * p / 2) ** 2 + math.cos(a["latitude"] * p)
-         * math.cos(b["latitude"] * p) * math.sin((b["longitude"] - a["longitude"]) * p / 2) ** 2)
-    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+    return haversine_km(a["latitude"], a["longitude"], b["latitude"], b["longitude"])
 
 
 def _vague_actor(name: Optional[str]) -> bool:

@@ -12,8 +12,9 @@ distance in Python, like `MemoryIndex`.
 """
 from __future__ import annotations
 
+from dateline.geodesy import haversine_km
+
 import json
-import math
 from datetime import date, timedelta
 from typing import Optional
 
@@ -34,10 +35,7 @@ def _day(value) -> Optional[date]:
 def _km(a: dict, b: dict) -> Optional[float]:
     if None in (a.get("latitude"), a.get("longitude"), b.get("latitude"), b.get("longitude")):
         return None
-    p = math.pi / 180
-    h = (math.sin((b["latitude"] - a["latitude"]) * p / 2) ** 2 + math.cos(a["latitude"] * p)
-         * math.cos(b["latitude"] * p) * math.sin((b["longitude"] - a["longitude"]) * p / 2) ** 2)
-    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+    return haversine_km(a["latitude"], a["longitude"], b["latitude"], b["longitude"])
 
 
 class StoreIndex:
