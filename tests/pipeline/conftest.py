@@ -1,11 +1,5 @@
 from datetime import date
-from pathlib import Path
-
 import pytest
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-SEED_TXT = SHARED / "eval/seed/syria-al-omar-2022-01.txt"
-SEED_GOLD = SHARED / "eval/seed/syria-al-omar-2022-01.gold.json"
 
 
 @pytest.fixture(scope="session")

@@ -1,9 +1,13 @@
 """The seed article through the whole pipeline, scored against its gold coding."""
 import json
+from pathlib import Path
 
 import pytest
 
-from conftest import SEED_GOLD, SEED_TXT
+# Not imported from conftest: several test folders have one, and 'conftest' is one module name.
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+SEED_TXT = SHARED / "eval/seed/syria-al-omar-2022-01.txt"
+SEED_GOLD = SHARED / "eval/seed/syria-al-omar-2022-01.gold.json"
 
 pytestmark = pytest.mark.skipif(not SEED_TXT.exists(), reason="../shared/eval/seed not beside the repo")
 
