@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-.venv/bin/dateline ingest samples/ || [ $? -eq 3 ]   # 3 = some records quarantined (named above)
+.venv/bin/dateline ingest samples/*.txt || [ $? -eq 3 ]   # 3 = some records quarantined (named above)
 .venv/bin/dateline events --format table

@@ -87,7 +87,11 @@ def _table(rows: list[dict], total: int, offset: int) -> None:
                   ", ".join(x for x in (e.get("location"), e.get("country")) if x),
                   "" if e.get("fatalities") is None else str(e["fatalities"]), e.get("modality") or "",
                   "; ".join(e.get("sources") or []), e.get("event_id") or "")
-    Console().print(t)
+    # Piped or in a narrow window, rich would fold every cell to a few letters: keep rows readable.
+    console = Console()
+    if not console.is_terminal or console.width < 160:
+        console = Console(width=180)
+    console.print(t)
 
 
 @app.command()
