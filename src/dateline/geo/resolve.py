@@ -199,6 +199,9 @@ def choose(cand: Candidate, options, context: Optional[Context], capitals: froze
     for place, own, source, sim in options:
         if not _acceptable(cand, place, own, source, context, qualifier):
             continue
+        if sim < 1.0 and _kind(place) == "town" and context is not None and context.countries \
+                and not context.has_country(place.country_code, name_key(cand.text)):
+            continue  # a respelled name abroad ("Kuriga" is not Khouribga in a story about Nigeria)
         s = prior(place, own, source, cand.hint) * sim
         if qualifier is not None and _inside(place, qualifier):
             s += QUALIFIER_BONUS
