@@ -72,6 +72,23 @@ def _days(r: dict) -> list[date]:
     return [lo + timedelta(days=i) for i in range(n + 1)]
 
 
+CELL_DEGREES = 2.0  # spatial blocking: reports meet only in the same or a neighbouring cell (or unplaced)
+
+
+def _cell(r: dict) -> Optional[tuple[int, int]]:
+    if r.get("latitude") is None or r.get("longitude") is None:
+        return None
+    return int(r["latitude"] // CELL_DEGREES), int(r["longitude"] // CELL_DEGREES)
+
+
+def _near_cells(r: dict) -> Optional[list[Optional[tuple[int, int]]]]:
+    """The report's cell, its neighbours and the unplaced bucket; None (every cell) when unplaced."""
+    c = _cell(r)
+    if c is None:
+        return None
+    return [None] + [(c[0] + i, c[1] + j) for i in (-1, 0, 1) for j in (-1, 0, 1)]
+
+
 @dataclass
 class MemoryIndex:
     """Reports and clusters in memory, blocked by day buckets (no full scans)."""
@@ -79,6 +96,7 @@ class MemoryIndex:
     cluster: dict[str, str] = field(default_factory=dict)
     clusters: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     by_day: dict[date, set[str]] = field(default_factory=lambda: defaultdict(set))
+    by_cell: dict[tuple, set[str]] = field(default_factory=lambda: defaultdict(set))
     undated: set[str] = field(default_factory=set)
     splits: set[frozenset] = field(default_factory=set)
 
@@ -87,9 +105,14 @@ class MemoryIndex:
         days = _days(report)
         ids: set[str] = set(self.undated)
         if days:
+            cells = _near_cells(report)
             for d in [days[0] - timedelta(days=i) for i in range(1, window + 1)] + days + \
                      [days[-1] + timedelta(days=i) for i in range(1, window + 1)]:
-                ids |= self.by_day.get(d, set())
+                if cells is None:  # an unplaced report may meet any report of the day
+                    ids |= self.by_day.get(d, set())
+                    continue
+                for cell in cells:
+                    ids |= self.by_cell.get((d, cell), set())
         max_km = float(params()["candidate_km"])
         out = []
         for i in ids:
@@ -118,6 +141,7 @@ class MemoryIndex:
             self.undated.add(rid)
         for d in days:
             self.by_day[d].add(rid)
+            self.by_cell[(d, _cell(report))].add(rid)
 
     def cannot_link(self, a: str, b: str) -> bool:
         return frozenset((a, b)) in self.splits
