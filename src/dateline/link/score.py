@@ -86,6 +86,11 @@ def features(a: dict, b: dict, cos: Optional[float]) -> dict[str, float]:
         0.6 if a.get("event_type") == b.get("event_type") else 0.2
     dist = km(a, b)
     f["place"] = 0.5 if dist is None else math.exp(-dist / float(p["place_scale_km"]))
+    # A report placed only at region or country level ("Mali", "Kirkuk province") is compatible
+    # with a town inside it, not evidence against it.
+    coarse = max(a.get("geo_precision") or 3, b.get("geo_precision") or 3) >= 3
+    if dist is not None and coarse and (a.get("country") == b.get("country") or not a.get("country") or not b.get("country")):
+        f["place"] = max(f["place"], float(p["coarse_place_score"]))
     f["date"] = _date_overlap(a, b)
     f["actors"] = _actor_score(a, b)
     f["toll"] = _toll_score(a.get("fatalities"), b.get("fatalities"))
