@@ -96,6 +96,17 @@ def weapon_precedence(sub: str, weapons: list[str], text: str) -> str:
     return wtype
 
 
+def _accident(sent: SpacySpan, m: Mention) -> bool:
+    """A gas tank exploding or an earthquake killing is not political violence (when no weapon or
+    perpetrator is named)."""
+    if m.weapons or (m.actor1 is not None and not (m.actor1.actor_id or "").endswith("generic")):
+        return False
+    cues = set(rules().get("accident_cues", []))
+    words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    low = sent.text.lower()
+    return bool(words & cues) or any(" " in c and c in low for c in cues)
+
+
 def _escalate_protest(sub: str, sent: SpacySpan, weapons: list[str]) -> str:
     if type_of_subtype().get(sub) != "Protests":
         return sub
@@ -139,6 +150,8 @@ def decide(cand: Candidate, m: Mention, probs: Optional[dict[str, float]], has_p
     if model_says_none and cand.strength < float(r["strong_trigger"]):
         return None
     if cand.kinds <= {"strategic"} and r.get("strategic_needs_place") and not has_place:
+        return None
+    if _accident(cand.sent, m):
         return None
     sub = _weapon_precedence(sub, m.weapons, cand.sent)
     sub = _escalate_protest(sub, cand.sent, m.weapons)
