@@ -77,3 +77,34 @@ def test_attribution_chain(analyse):
 def test_generic_plural_is_not_an_event(analyse):
     doc = analyse("Dans la région, les raids se succèdent aux raids depuis des années.")
     assert doc.events == []
+
+
+def _one_event(analyse, text, **kw):
+    doc = analyse(text, lang="en", published=None, precision=None, **kw)
+    assert doc.events, text
+    return max((e.to_json() for e in doc.events), key=lambda e: e["confidence"])
+
+
+def test_notes_style_mine_attack_is_remote_explosive_with_its_toll_and_date(analyse):
+    e = _one_event(analyse, "On 30 December 2021, near Lay Hkawt Htay village of Bilin township (Thaton district, "
+                            "Mon state), the KNLA attacked military forces with mines. Three military soldiers were "
+                            "killed and five others were injured.")
+    assert e["sub_event_type"] == "Remote explosive/landmine/IED"
+    assert e["fatalities"] == 3 and e["injured"] == 5
+    assert e["date_earliest"] == e["date_latest"] == "2021-12-30"
+
+
+def test_claim_of_responsibility_names_actor1(analyse):
+    e = _one_event(analyse, "On 14 May 2021, in Taunggyi town (Shan State), an explosion took place at the "
+                            "Technological University. The Taunggyi People's Defence Force later claimed "
+                            "responsibility for the bombing.")
+    assert e["sub_event_type"] == "Remote explosive/landmine/IED"
+    assert "Defence Force" in (e["actor1"] or "") or "PDF" in (e["actor1"] or "")
+
+
+@pytest.mark.parametrize("text", [
+    "A gas tank exploded at a chemical plant near Houston on Thursday, injuring four workers.",
+    "A strong earthquake on the island of Java killed eight people and damaged hundreds of homes.",
+])
+def test_accidents_and_disasters_are_not_events(analyse, text):
+    assert analyse(text, lang="en").events == []

@@ -208,11 +208,13 @@ def _family_ok(a: Mention, b: Mention) -> bool:
 def _joinable(clusters, m: Mention, cand, doc: ArticleDoc) -> Optional[int]:
     if cand.distinct or _after_sequence_marker(doc, m):
         return None
+    outcome_only = cand.kinds <= {"outcome"}  # "Three soldiers were killed.": the toll of what was just told
     for k in range(len(clusters) - 1, -1, -1):
         c = clusters[k]
         if _conflicts(c, m):
             continue
-        if any(x.sub_event_type == m.sub_event_type for x in c) or _unspecified_blast(m, c):
+        if any(x.sub_event_type == m.sub_event_type for x in c) or _unspecified_blast(m, c) \
+                or (outcome_only and m.place is None and k == len(clusters) - 1):
             return k
     return None
 
