@@ -37,6 +37,7 @@ NEAR_KM = 300
 FUZZY_THRESHOLD = 0.84
 ANCHOR_MARGIN = 1.5
 SMALL_TOWN = 5_000
+ALIAS_ABROAD_MAX_POP = 1_000_000  # below this, a town known only by an alternate name must be in a named country
 OWN_NAME_BONUS = 1.5  # the place's own name (or a curated alias) rather than one of its alternate names
 BIG_CITY = 500_000
 CAPITAL_BONUS = 1.0
@@ -199,9 +200,10 @@ def choose(cand: Candidate, options, context: Optional[Context], capitals: froze
     for place, own, source, sim in options:
         if not _acceptable(cand, place, own, source, context, qualifier):
             continue
-        if sim < 1.0 and _kind(place) == "town" and context is not None and context.countries \
+        if (sim < 1.0 or (not own and place.population < ALIAS_ABROAD_MAX_POP)) and _kind(place) == "town" \
+                and context is not None and context.countries \
                 and not context.has_country(place.country_code, name_key(cand.text)):
-            continue  # a respelled name abroad ("Kuriga" is not Khouribga in a story about Nigeria)
+            continue  # a respelling or a foreign alternate name abroad ("Kuriga" is not Khouribga in Nigeria)
         s = prior(place, own, source, cand.hint) * sim
         if qualifier is not None and _inside(place, qualifier):
             s += QUALIFIER_BONUS
