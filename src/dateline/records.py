@@ -198,14 +198,6 @@ class Mention:
     anaphoric: bool = False  # "cette attaque", "the attack": refers back rather than telling a new event
     confidence: float = 0.5
 
-    @property
-    def cited_source(self) -> Optional[str]:
-        """The first named source after the outlet: who this mention is 'according to'."""
-        for s in self.attribution:
-            if s.kind != "article outlet":
-                return s.name
-        return None
-
 
 @dataclass
 class Contradiction:

@@ -185,31 +185,32 @@ def claims_of(mentions: list[Mention], doc) -> tuple[list[Claim], list[Contradic
     return list(claims.values()), contradictions, agreement
 
 
-def claim_perpetrator(ev: Event, actor: ActorRef, chain: list) -> None:
-    """A source names the perpetrator: actor1 when the event had none named; always that source's claim."""
+def _claim_of(ev: Event, chain: list) -> Claim:
+    """The event's claim by the first named source of a sentence's chain (created when new)."""
     named = [s for s in chain if s.kind not in ("anonymous", "article outlet")]
     source = named[0].name if named else "article"
-    name = actor.name or actor.text
-    if ev.actor1 is None or ev.actor1.lower().startswith("unidentified"):
-        ev.actor1 = name
     claim = next((c for c in ev.claims if c.source == source), None)
     if claim is None:
         claim = Claim(source=source)
         ev.claims.append(claim)
+    return claim
+
+
+def claim_perpetrator(ev: Event, actor: ActorRef, chain: list) -> None:
+    """A source names the perpetrator: actor1 when the event had none named; always that source's claim."""
+    claim = _claim_of(ev, chain)
+    name = actor.name or actor.text
+    if ev.actor1 is None or ev.actor1.lower().startswith("unidentified"):
+        ev.actor1 = name
     claim.says.setdefault("actor1", name)
     claim.evidence.append(Span(actor.start, actor.end, actor.text, "actor1"))
-    if source not in ev.sources and source != "article":
-        ev.sources.append(source)
+    if claim.source not in ev.sources and claim.source != "article":
+        ev.sources.append(claim.source)
 
 
 def add_toll(ev: Event, toll: Toll, chain: list, doc) -> None:
     """Fold a toll told apart from the event into it: ACLED-conservative best, UCDP low/high."""
-    named = [s for s in chain if s.kind not in ("anonymous", "article outlet")]
-    source = named[0].name if named else "article"
-    claim = next((c for c in ev.claims if c.source == source), None)
-    if claim is None:
-        claim = Claim(source=source)
-        ev.claims.append(claim)
+    claim = _claim_of(ev, chain)
     for field in ("fatalities", "injured"):
         c = getattr(toll, field)
         if c is None or c.best is None:

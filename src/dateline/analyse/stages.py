@@ -11,7 +11,7 @@ from dateline.analyse import attribution, modality, typing_rules
 from dateline.analyse.mentions import find_candidates
 from dateline.nlp import load_nlp, normalise_for_nlp
 from dateline.pipeline import ArticleDoc, stage
-from dateline.records import Mention, Span
+from dateline.records import Mention
 
 SUPPORTED = ("fr", "en")
 
@@ -252,7 +252,3 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     return start, (len(text) if end < 0 else end)
-
-
-def span_of(doc: ArticleDoc, start: int, end: int, label: str) -> Span:
-    return doc.span(start, end, label)

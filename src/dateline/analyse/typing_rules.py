@@ -79,10 +79,6 @@ def rule_scores(cand: Candidate, m: Mention) -> dict[str, float]:
     return scores
 
 
-def _weapon_precedence(sub: str, weapons: list[str], sent: SpacySpan) -> str:
-    return weapon_precedence(sub, weapons, sent.text)
-
-
 def weapon_precedence(sub: str, weapons: list[str], text: str) -> str:
     """A remote weapon decides over a generic outcome ('attacked the convoy with mines'), unless
     the text tells an exchange of fire (then it is a battle)."""
@@ -153,7 +149,7 @@ def decide(cand: Candidate, m: Mention, probs: Optional[dict[str, float]], has_p
         return None
     if _accident(cand.sent, m):
         return None
-    sub = _weapon_precedence(sub, m.weapons, cand.sent)
+    sub = weapon_precedence(sub, m.weapons, cand.sent.text)
     sub = _escalate_protest(sub, cand.sent, m.weapons)
     sub = r["modality_types"].get(m.modality, sub)
     etype = type_of_subtype().get(sub)
