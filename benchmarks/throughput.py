@@ -132,6 +132,27 @@ def stream_run(n: int, q) -> None:
     q.put({"seconds": time.perf_counter() - t, "marks": marks, "peak_mb": _peak_mb()})
 
 
+def _burn(_: int) -> float:
+    t = time.perf_counter()
+    s = 0
+    for i in range(20_000_000):
+        s += i
+    return time.perf_counter() - t
+
+
+def parallel_ceiling() -> float:
+    """What two processes can get from this box at all: a pure-Python loop, alone and two at once.
+
+    On a shared virtual machine two "cores" often give far less than 2x; a Dask speed-up is
+    only meaningful next to this number, measured in the same run."""
+    one = _burn(0)
+    with mp.get_context("fork").Pool(2) as pool:
+        t = time.perf_counter()
+        pool.map(_burn, [0, 1])
+        two = time.perf_counter() - t
+    return 2 * one / two
+
+
 def child(fn, *args) -> dict:
     q = mp.get_context("fork").Queue()
     p = mp.get_context("fork").Process(target=fn, args=(*args, q))
@@ -165,8 +186,12 @@ def main() -> int:
     if args.dask:
         one = child(single_digest, arts)  # noqa: E501 - one process, models warm
         dk = child(dask_run, arts, 2)
+        pool = child(dateline_run, arts, 2, False)
+        ceiling = parallel_ceiling()
         print(f"one process: {one['seconds']:.1f} s; Dask LocalCluster, 2 workers: {dk['seconds']:.1f} s; "
               f"speed-up {one['seconds'] / dk['seconds']:.2f}; identical events: {one['digest'] == dk['digest']}")
+        print(f"  local fork pool, 2 workers: speed-up {one['seconds'] / pool['seconds']:.2f}; this box's ceiling "
+              f"for two CPU-bound processes (pure-Python loop): {ceiling:.2f}")
     if args.stream:
         s = child(stream_run, args.stream)
         print(f"stream of {args.stream} articles: {s['seconds']:.0f} s; peak RSS by position "

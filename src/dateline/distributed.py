@@ -66,23 +66,41 @@ class DaskAnalyser:
             self.client = Client(scheduler)
         workers = max(1, len(self.client.scheduler_info().get("workers", {})))
         self.max_in_flight = workers * in_flight_per_worker
+        self.max_buffered = self.max_in_flight * 4
 
     def warm_up(self, langs: tuple[str, ...] = ("fr", "en")) -> None:
         """Load the models on every worker now (otherwise each loads them on its first partition)."""
         self.client.run(warm_worker, langs)
 
     def __call__(self, articles: Iterable[Article], workers: int = 0, **_: object) -> Iterator[tuple[Article, list[Event]]]:
+        # Results come back in input order, but a worker is never left idle waiting for a slow
+        # partition ahead of it: up to `max_in_flight` partitions run at once, finished ones wait
+        # in a reorder buffer, and the buffer is bounded so a stuck head cannot grow memory.
+        from dask.distributed import as_completed
         it = iter(articles)
-        pending: deque = deque()
+        running = as_completed()
+        order: dict = {}           # future key -> sequence number
+        done: dict[int, list] = {}  # sequence number -> results, waiting for their turn
+        submitted = next_out = 0
+        exhausted = False
         while True:
-            while len(pending) < self.max_in_flight:
+            while (not exhausted and running.count() < self.max_in_flight
+                   and submitted - next_out < self.max_buffered):
                 part = list(itertools.islice(it, self.partition_size))
                 if not part:
+                    exhausted = True
                     break
-                pending.append(self.client.submit(analyse_partition, part, pure=False))
-            if not pending:
+                fut = self.client.submit(analyse_partition, part, pure=False)
+                order[fut.key] = submitted
+                running.add(fut)
+                submitted += 1
+            while next_out in done:
+                yield from done.pop(next_out)
+                next_out += 1
+            if next_out == submitted and exhausted:
                 return
-            yield from pending.popleft().result()
+            fut = next(running)
+            done[order.pop(fut.key)] = fut.result()
 
     def close(self) -> None:
         self.client.close()
