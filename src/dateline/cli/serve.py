@@ -22,6 +22,7 @@ def serve(
         help="allow split/merge with 'Authorization: Bearer TOKEN' (read-only without it)"),
     workers: int = typer.Option(1, "--workers", min=1, max=64, help="uvicorn worker processes"),
     log_level: str = typer.Option("warning", "--log-level", help="uvicorn log level"),
+    no_cache: bool = typer.Option(False, "--no-cache", help="do not keep API responses between requests"),
 ) -> None:
     """Serve the JSON API (/api, schema at /openapi.json, docs at /docs) and the map page (/)."""
     import uvicorn
@@ -34,7 +35,7 @@ def serve(
               "or pass --db PATH_OR_URL)", file=sys.stderr)
         raise typer.Exit(1)
     try:
-        web_app = create_app(db, write_token=write_token)
+        web_app = create_app(db, write_token=write_token, cache=not no_cache)
     except Exception as e:  # a missing or unreadable database: say which, in one line
         print(f"dateline serve: cannot open store {db or 'dateline.db'}: {e}", file=sys.stderr)
         raise typer.Exit(1)
@@ -47,6 +48,7 @@ def serve(
         if db:
             os.environ["DATELINE_DB"] = db
         os.environ["DATELINE_WRITE_TOKEN"] = write_token or ""
+        os.environ["DATELINE_RESPONSE_CACHE"] = "0" if no_cache else "1"
         uvicorn.run("dateline.web.app:app_from_env", factory=True, workers=workers, host=host, port=port,
                     log_level=log_level, access_log=False)
         return

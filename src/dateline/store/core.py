@@ -17,6 +17,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import threading
 import warnings
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -125,10 +126,15 @@ class Store(QueryMixin, CurationMixin):
         kw = {}
         if url.startswith("sqlite"):
             kw["connect_args"] = {"timeout": 60}
+            # Connections are cheap to keep and dear to open (pragmas, a cold page cache): keep
+            # one per concurrent web request instead of the default 5 (+ overflow opened and
+            # closed on every request under load).
+            if ":memory:" not in url and url.rstrip("/") != "sqlite:":
+                kw.update(pool_size=20, max_overflow=20)
         self.engine = sa.create_engine(url, **kw)
         if self.dialect == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
-        self._conn: Optional[sa.Connection] = None
+        self._local = threading.local()  # the open write transaction, per thread (web threads read meanwhile)
         self._names: set = set()  # (kind, name) known to be in filter_names
         self.migrate()
         with warnings.catch_warnings():  # SQLAlchemy does not know PostGIS' geometry type
@@ -180,8 +186,26 @@ class Store(QueryMixin, CurationMixin):
             self._conn = conn
             try:
                 yield conn
+                # Readers compare this to know that something changed (see generation()).
+                m = S.store_meta
+                conn.execute(sa.update(m).where(m.c.name == "generation").values(value=m.c.value + 1))
             finally:
                 self._conn = None
+
+    @property
+    def _conn(self) -> Optional[sa.Connection]:
+        return getattr(self._local, "conn", None)
+
+    @_conn.setter
+    def _conn(self, conn: Optional[sa.Connection]) -> None:
+        self._local.conn = conn
+
+    def generation(self) -> int:
+        """A number that grows with every committed write (by any process): equal numbers mean
+        the same data, so a response made at one generation can be reused at the same one."""
+        m = S.store_meta
+        with self._read() as c:
+            return int(c.execute(sa.select(m.c.value).where(m.c.name == "generation")).scalar() or 0)
 
     @contextlib.contextmanager
     def _read(self) -> Iterator[sa.Connection]:

@@ -132,3 +132,9 @@ link_splits = sa.Table(
     sa.Column("a", sa.String(300), primary_key=True),
     sa.Column("b", sa.String(300), primary_key=True),
 )
+
+store_meta = sa.Table(  # migration 0004: name → value; "generation" counts write transactions
+    "store_meta", metadata,
+    sa.Column("name", sa.String(100), primary_key=True),
+    sa.Column("value", sa.BigInteger, nullable=False),
+)

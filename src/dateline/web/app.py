@@ -19,6 +19,7 @@ from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 from .api import router
+from .cache import ResponseCache
 
 STATIC = Path(__file__).parent / "static"
 
@@ -61,10 +62,11 @@ class SecurityHeaders:
 
 
 def create_app(store_url: Optional[str] = None, *, write_token: Optional[str] = None,
-               store: Any = None) -> FastAPI:
+               store: Any = None, cache: bool = True) -> FastAPI:
     """The FastAPI app over the store at `store_url` (SQLite path or database URL).
 
-    `store` may be given instead of a URL (an already opened store)."""
+    `store` may be given instead of a URL (an already opened store). With `cache`, API
+    responses are kept while the store's generation stays the same (web/cache.py)."""
     if store is None:
         from dateline.store import open_store
         store = open_store(store_url)
@@ -101,6 +103,8 @@ def create_app(store_url: Optional[str] = None, *, write_token: Optional[str] = 
         return JSONResponse({"ok": True})
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    if cache and hasattr(store, "generation"):
+        app.add_middleware(ResponseCache, generation=store.generation)
     app.add_middleware(SecurityHeaders)
     return app
 
@@ -110,7 +114,8 @@ def app_from_env() -> FastAPI:
     from $DATELINE_DB (as for every command), the write token from $DATELINE_WRITE_TOKEN."""
     import os
     return create_app(os.environ.get("DATELINE_DB") or None,
-                      write_token=os.environ.get("DATELINE_WRITE_TOKEN") or None)
+                      write_token=os.environ.get("DATELINE_WRITE_TOKEN") or None,
+                      cache=os.environ.get("DATELINE_RESPONSE_CACHE", "1") != "0")
 
 
 def _version() -> str:
