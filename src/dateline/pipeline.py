@@ -223,6 +223,48 @@ def analyse_articles(
             yield from results
 
 
+class PoolAnalyser:
+    """`analyse_articles` with one process pool kept for every call (the ingest's batches).
+
+    Forking a pool per batch cost a pool start and a drain per batch; this one starts on the
+    first call, after both languages' models are loaded here (so the forked workers share
+    them), and lives until close(). Results come back in order; the caller is the one writer."""
+
+    def __init__(self, workers: int, stages: Optional[list[str]] = None, disable: Iterable[str] = (),
+                 batch_size: int = BATCH_SIZE):
+        self.workers, self.stages, self.disable = workers, stages, tuple(disable)
+        self.batch_size = batch_size
+        self._pool = None
+
+    def __call__(self, articles: Iterable[Article], workers: int = 0, **_: object) -> Iterator[tuple[Article, list[Event]]]:
+        arts = list(articles)
+        if len(arts) <= 1 or workers == 1:  # one article (the ingest's retries): no hop
+            yield from analyse_articles(arts, 1, self.stages, self.disable)
+            return
+        if self._pool is None:
+            import multiprocessing as mp
+
+            from dateline.analyse.stages import warm_up
+            warm_up(("fr", "en"))
+            self._pool = mp.get_context("fork").Pool(self.workers, initializer=_worker_init,
+                                                     initargs=(self.stages, self.disable))
+        size = max(1, min(self.batch_size, -(-len(arts) // self.workers)))  # every worker gets a share
+        for results in self._pool.imap(_worker_analyse, batches(arts, size)):
+            yield from results
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> "PoolAnalyser":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
 def default_workers() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))

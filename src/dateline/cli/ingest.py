@@ -104,6 +104,7 @@ def _split_urls(paths: list[str]) -> tuple[list[str], list[str]]:
 def _run(paths: list[str], db: Optional[str], workers: int, batch_size: int, debug: bool,
          no_link: bool = False, scheduler: Optional[str] = None) -> int:
     from dateline.distributed import DaskAnalyser
+    from dateline.pipeline import PoolAnalyser
     from dateline.ingest.readers import Rejected
     from dateline.link.hook import link_hook
     from dateline.ingest.run import Ingest, default_analyse
@@ -125,19 +126,25 @@ def _run(paths: list[str], db: Optional[str], workers: int, batch_size: int, deb
     store = open_store(db, link=None if no_link else link_hook())
     if scheduler:
         analyse = DaskAnalyser(scheduler)
+    elif workers > 1:
+        analyse = PoolAnalyser(workers)  # one pool for the whole run, not one per batch
     size = batch_size or (16 if workers <= 1 else 32 * workers)
     job = Ingest(store, analyse=analyse, workers=workers, batch_size=size,
                  on_reject=lambda r: echo(f"quarantined: {r.message()}"))
     for u in urls:
         job._reject(Rejected("<command line>", u, f"network fetch disabled: {u}"))
-    if prog:
-        with prog:
-            task = prog.add_task("ingest", total=None)
-            job.on_progress = lambda n: prog.advance(task, n)
+    try:
+        if prog:
+            with prog:
+                task = prog.add_task("ingest", total=None)
+                job.on_progress = lambda n: prog.advance(task, n)
+                report = job.run(files)
+        else:
             report = job.run(files)
-    else:
-        report = job.run(files)
-    store.close()
+    finally:
+        if hasattr(analyse, "close"):  # the process pool or the Dask client
+            analyse.close()
+        store.close()
     echo(f"ingest: {report.read} records read; {report.new} articles analysed ({report.events} events); "
          f"{report.already_stored} already stored, {report.aliases} exact duplicates, "
          f"{report.near_duplicates} near duplicates, {report.quarantined} quarantined")
