@@ -136,3 +136,10 @@ def test_name_before_a_region_is_a_place_whatever_ner_says(parse):
     assert len(churchills) == 2 and all(r.place.country_code == "CA" for r in churchills)
     refs = parse("Shelling hit Aleppo, Homs and Hama on Monday.", "en")  # a list, not a qualifier
     assert _find(refs, "Aleppo").place.country_code == "SY"
+
+
+def test_feature_word_inside_a_known_name_is_kept(parse):
+    refs = parse("Hundreds of people marched peacefully through the streets of Port Sudan on Thursday.", "en")
+    port = _find(refs, "Port Sudan")
+    assert port.place.country_code == "SD" and _near(port, 19.6, 37.2, 30)
+    assert not any(r.text == "Sudan" for r in refs)

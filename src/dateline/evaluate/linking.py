@@ -70,7 +70,7 @@ def evaluate_linking(folder: Path) -> LinkResult:
     embedder = Embedder()
     embedder.vectors(reports)
     sweep = []
-    for t in [x / 100 for x in range(45, 86, 5)]:
+    for t in [x / 100 for x in range(50, 81, 2)]:
         groups = run_linker(reports, t, embedder)
         sweep.append((t, *pairwise_prf(groups, group), near_miss_apart(groups, group, kind)))
     threshold = float(params()["threshold"])

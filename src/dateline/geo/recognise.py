@@ -122,8 +122,10 @@ def hint_after(doc: Doc, j: int, lang: str) -> Optional[str]:
     return None
 
 
-def _strip_span(span: SpacySpan, lang: str) -> tuple[Optional[SpacySpan], Optional[str]]:
-    """Drop determiners and feature words from the front of an entity span, returning the hint."""
+def _strip_span(span: SpacySpan, lang: str, known_name: Callable[[str], bool] = lambda text: False
+                ) -> tuple[Optional[SpacySpan], Optional[str]]:
+    """Drop determiners and feature words from the front of an entity span, returning the hint.
+    A feature word that is part of a known name stays ("Port Sudan" is a city, not the port of Sudan)."""
     hint = None
     i, j = span.start, span.end
     doc = span.doc
@@ -132,6 +134,8 @@ def _strip_span(span: SpacySpan, lang: str) -> tuple[Optional[SpacySpan], Option
         if low in LEADING_DETERMINERS:
             i += 1
             continue
+        if j - i > 1 and known_name(doc[i:j].text):
+            break
         matched = False
         for phrase, h in _FEATURES.get(lang, {}).items():
             n = len(phrase)
@@ -178,7 +182,7 @@ def find_candidates(doc: Doc, lang: str, curated_keys: set[str], demonyms: dict[
     place_names = {fold(e.text) for e in doc.ents if e.label_ in PLACE_LABELS.get(lang, ())}
     qualified_names: set[str] = set()
     for ent in doc.ents:
-        span, hint = _strip_span(ent, lang)
+        span, hint = _strip_span(ent, lang, known_name)
         if span is None:
             continue
         folded = fold(span.text)

@@ -9,6 +9,7 @@ event under the id it already had — a new report never renames an event.
 """
 from __future__ import annotations
 
+import math
 from typing import Callable
 
 from dateline.link.linker import Embedder, Linker
@@ -19,8 +20,9 @@ def link_hook() -> Callable:
     embedder = Embedder()  # one per ingest: evidence embeddings are computed once
 
     def link(store, article, events) -> list[dict]:
-        index = store.report_index(candidate_days=int(params()["candidate_days"]),
-                                   candidate_km=float(params()["candidate_km"]))
+        # No distance filter in the store: its filter trusts the centre point of a country-level
+        # place; the linker applies its own (place.may_meet) to what the date window returns.
+        index = store.report_index(candidate_days=int(params()["candidate_days"]), candidate_km=math.inf)
         linker = Linker(index=index, embedder=embedder)
         out: dict[str, dict] = {}
         for ev in events:

@@ -22,7 +22,8 @@ from typing import Iterable, Optional, Protocol
 import numpy as np
 
 from dateline.link.merge import merge_reports
-from dateline.link.score import blocked, km, params, score
+from dateline.link.place import is_coarse, may_meet
+from dateline.link.score import blocked, params, score
 
 MAX_BUCKET_DAYS = 40  # a report dated only to a month sits in ~31 day buckets
 
@@ -41,6 +42,7 @@ class Embedder:
 
     def __init__(self):
         self._cache: dict[str, np.ndarray] = {}
+        self._language: dict[str, str] = {}
         self._model = None
 
     def _text(self, report: dict) -> str:
@@ -58,9 +60,23 @@ class Embedder:
                 self._cache[r["event_id"]] = v
         return [self._cache[r["event_id"]] for r in reports]
 
+    def language(self, report: dict) -> str:
+        """Language of the evidence (reports do not carry their article's language)."""
+        rid = report["event_id"]
+        if rid not in self._language:
+            import py3langid
+            self._language[rid] = py3langid.classify(self._text(report)[7:])[0]
+        return self._language[rid]
+
     def cosine(self, a: dict, b: dict) -> float:
+        """Cosine of the two evidence vectors, on the same-language scale: a French and an English
+        telling of one event sit systematically lower than two English ones (measured on the
+        linking set: about 0.03), so a cross-language pair gets that gap back."""
         va, vb = self.vectors([a, b])
-        return float(va @ vb / ((np.linalg.norm(va) * np.linalg.norm(vb)) or 1.0))
+        cos = float(va @ vb / ((np.linalg.norm(va) * np.linalg.norm(vb)) or 1.0))
+        if self.language(a) != self.language(b):
+            cos += float(params()["text_cos_cross_language_gap"])
+        return cos
 
 
 def _days(r: dict) -> list[date]:
@@ -76,13 +92,15 @@ CELL_DEGREES = 2.0  # spatial blocking: reports meet only in the same or a neigh
 
 
 def _cell(r: dict) -> Optional[tuple[int, int]]:
-    if r.get("latitude") is None or r.get("longitude") is None:
+    """None for an unplaced report and for one placed only at region or country level: its centre
+    point says little about where the event was, so it waits in the bucket every report visits."""
+    if r.get("latitude") is None or r.get("longitude") is None or is_coarse(r):
         return None
     return int(r["latitude"] // CELL_DEGREES), int(r["longitude"] // CELL_DEGREES)
 
 
 def _near_cells(r: dict) -> Optional[list[Optional[tuple[int, int]]]]:
-    """The report's cell, its neighbours and the unplaced bucket; None (every cell) when unplaced."""
+    """The report's cell, its neighbours and the unplaced bucket; None (every cell) when unplaced or coarse."""
     c = _cell(r)
     if c is None:
         return None
@@ -114,12 +132,7 @@ class MemoryIndex:
                 for cell in cells:
                     ids |= self.by_cell.get((d, cell), set())
         max_km = float(params()["candidate_km"])
-        out = []
-        for i in ids:
-            other = self.reports[i]
-            dist = km(report, other)
-            if dist is None or dist <= max_km:
-                out.append(other)
+        out = [self.reports[i] for i in ids if may_meet(report, self.reports[i], max_km)]
         return sorted(out, key=lambda r: r["event_id"])
 
     def cluster_of(self, report_id: str) -> Optional[str]:
@@ -178,8 +191,10 @@ class Linker:
     def _candidate_clusters(self, report: dict) -> dict[str, list[dict]]:
         out: dict[str, list[dict]] = {}
         mine = set(report.get("article_ids") or [])
+        max_km = float(params()["candidate_km"])
         for c in self.index.candidates(report):
-            if c["event_id"] == report["event_id"] or mine & set(c.get("article_ids") or []):
+            if c["event_id"] == report["event_id"] or mine & set(c.get("article_ids") or []) \
+                    or not may_meet(report, c, max_km):
                 continue
             eid = self.index.cluster_of(c["event_id"])
             if eid is not None and eid not in out:

@@ -11,14 +11,12 @@ linking test set by `dateline eval tests/data/linking` (it prints the sweep).
 """
 from __future__ import annotations
 
-from dateline.geodesy import haversine_km
-
-import math
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Optional
 
 from dateline import langdata
+from dateline.link.place import agreement as place_agreement
 
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
@@ -33,12 +31,6 @@ def _d(s) -> Optional[date]:
         return date.fromisoformat(str(s)[:10]) if s else None
     except ValueError:
         return None
-
-
-def km(a: dict, b: dict) -> Optional[float]:
-    if a.get("latitude") is None or b.get("latitude") is None:
-        return None
-    return haversine_km(a["latitude"], a["longitude"], b["latitude"], b["longitude"])
 
 
 def _vague_actor(name: Optional[str]) -> bool:
@@ -63,12 +55,9 @@ def blocked(a: dict, b: dict) -> Optional[str]:
                       _d(b.get("date_earliest")), _d(b.get("date_latest")))
     if None not in (ea, la, eb, lb) and (ea > lb + slack or eb > la + slack):
         return "date"
-    dist = km(a, b)
-    if dist is not None and dist > float(params()["max_km"]) and \
-            max(a.get("geo_precision") or 3, b.get("geo_precision") or 3) < 3:
-        return "place"
-    if a.get("country") and b.get("country") and a["country"] != b["country"]:
-        return "country"
+    why, _ = place_agreement(a, b, params())
+    if why:
+        return why
     # A reply by the side that was hit is another event (the seed's E1 and E2).
     if (_same_actor(a.get("actor1"), b.get("actor2")) and not _vague_actor(a.get("actor1"))
             and not _same_actor(a.get("actor1"), b.get("actor1"))):
@@ -82,15 +71,8 @@ def blocked(a: dict, b: dict) -> Optional[str]:
 def features(a: dict, b: dict, cos: Optional[float]) -> dict[str, float]:
     p = params()
     f = {}
-    f["subtype"] = 1.0 if a.get("sub_event_type") == b.get("sub_event_type") else \
-        0.6 if a.get("event_type") == b.get("event_type") else 0.2
-    dist = km(a, b)
-    f["place"] = 0.5 if dist is None else math.exp(-dist / float(p["place_scale_km"]))
-    # A report placed only at region or country level ("Mali", "Kirkuk province") is compatible
-    # with a town inside it, not evidence against it.
-    coarse = max(a.get("geo_precision") or 3, b.get("geo_precision") or 3) >= 3
-    if dist is not None and coarse and (a.get("country") == b.get("country") or not a.get("country") or not b.get("country")):
-        f["place"] = max(f["place"], float(p["coarse_place_score"]))
+    f["subtype"] = _subtype_score(a, b, p)
+    f["place"] = place_agreement(a, b, p)[1]
     f["date"] = _date_overlap(a, b)
     f["actors"] = _actor_score(a, b)
     f["toll"] = _toll_score(a.get("fatalities"), b.get("fatalities"))
@@ -107,6 +89,26 @@ def score(a: dict, b: dict, cos: Optional[float]) -> float:
     w = params()["weights"]
     f = features(a, b, cos)
     return sum(w[k] * f[k] for k in w) / sum(w.values())
+
+
+def _subtype_score(a: dict, b: dict, p: dict) -> float:
+    """1 for the same sub-type; partial for two sub-types of one type, or for a pair that analysts list
+    as two readings of one happening (`related_subtypes`: a drone shot down is also told as a drone
+    attack); low otherwise."""
+    sa, sb = a.get("sub_event_type"), b.get("sub_event_type")
+    if sa == sb:
+        return 1.0
+    if a.get("event_type") == b.get("event_type") or _related_subtypes(p).get(sa, frozenset()) & {sb}:
+        return float(p["related_subtype_score"])
+    return float(p["other_subtype_score"])
+
+
+def _related_subtypes(p: dict) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for x, y in p.get("related_subtypes") or []:
+        out.setdefault(x, set()).add(y)
+        out.setdefault(y, set()).add(x)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _date_overlap(a: dict, b: dict) -> float:
