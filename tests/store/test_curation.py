@@ -46,3 +46,14 @@ def test_split(store):
         store.split_event("e1", ["a1"])
     with pytest.raises(KeyError):
         store.split_event("nope", ["a1"])
+
+
+def test_retire_event_moves_links_and_drops_rows(store):
+    """What the link hook does when a new report bridges two stored events."""
+    _two(store)
+    store.retire_event("e2", into="e1")
+    assert store.get_event("e2") is None
+    rows, total = store.query_events()
+    assert total == 1
+    assert set(store.get_event("e1")["article_ids"]) == {"a1", "a2", "a3"}
+    assert store.get_article("a2")["event_ids"] == ["e1"]

@@ -5,7 +5,9 @@
 For every event of a newly analysed article, the linker looks up candidate
 reports already in the store (the store's own report index, so linking carries
 over between ingest runs), places the report, and the store writes the merged
-event under the id it already had — a new report never renames an event.
+event under the id it already had. A report that matches two stored events makes them
+one (single-link clustering, so the order of arrival does not matter): the smaller id is
+kept, the other is retired and its article links move over.
 """
 from __future__ import annotations
 
@@ -24,10 +26,20 @@ def link_hook() -> Callable:
         # place; the linker applies its own (place.may_meet) to what the date window returns.
         index = store.report_index(candidate_days=int(params()["candidate_days"]), candidate_km=math.inf)
         linker = Linker(index=index, embedder=embedder)
-        out: dict[str, dict] = {}
+        touched: list[str] = []
         for ev in events:
-            eid = linker.link(ev.to_json())
-            out[eid] = linker.merged(eid)
-        return list(out.values())
+            touched.append(linker.link(ev.to_json()))
+        # A report that bridged two stored events made them one: the other id goes (its
+        # article links move to the event kept), and the kept event is rewritten below.
+        for old, into in linker.retired.items():
+            store.retire_event(old, _final(into, linker.retired))
+        keep = dict.fromkeys(_final(e, linker.retired) for e in touched)
+        return [linker.merged(eid) for eid in keep]
 
     return link
+
+
+def _final(event_id: str, retired: dict[str, str]) -> str:
+    while event_id in retired:
+        event_id = retired[event_id]
+    return event_id

@@ -166,17 +166,38 @@ class Linker:
         self.index = index if index is not None else MemoryIndex()
         self.embedder = embedder or Embedder()
         self.threshold = float(params()["threshold"]) if threshold is None else threshold
+        self.retired: dict[str, str] = {}  # event id → the event it was merged into
 
     def link(self, report: dict) -> str:
-        """Place one report; returns the id of the event it joined or started."""
-        best_id, best_score = None, self.threshold
+        """Place one report; returns the id of the event it joined or started.
+
+        A report that matches several events bridges them: they become one (single-link
+        clustering, so the result does not depend on the order reports arrive in), unless two
+        of their reports may not meet (blocked, split by a user, same article). The event kept
+        is the one with the smallest id; the others' ids are noted in `retired`."""
+        scored = []
         for event_id, members in self._candidate_clusters(report).items():
             s = self._cluster_score(report, members)
-            if s >= best_score and (best_id is None or s > best_score or event_id < best_id):
-                best_id, best_score = event_id, s
-        event_id = best_id or report["event_id"]
-        self.index.assign(report, event_id)
-        return event_id
+            if s >= self.threshold:
+                scored.append((-s, event_id, members))
+        if not scored:
+            self.index.assign(report, report["event_id"])
+            return report["event_id"]
+        scored.sort()
+        group = [report] + scored[0][2]
+        joined = [scored[0][1]]
+        for _, event_id, members in scored[1:]:
+            if all(self._may_join(a, b) for a in members for b in group):
+                group += members
+                joined.append(event_id)
+        keep = min(joined)
+        for event_id in joined:
+            if event_id != keep:
+                self.retired[event_id] = keep
+                for m in self.index.members(event_id):
+                    self.index.assign(m, keep)
+        self.index.assign(report, keep)
+        return keep
 
     def link_all(self, reports: Iterable[dict]) -> dict[str, list[dict]]:
         touched: dict[str, list[dict]] = {}
@@ -201,12 +222,14 @@ class Linker:
                 out[eid] = self.index.members(eid)
         return out
 
+    def _may_join(self, a: dict, b: dict) -> bool:
+        return not (blocked(a, b) or self.index.cannot_link(a["event_id"], b["event_id"])
+                    or set(a.get("article_ids") or []) & set(b.get("article_ids") or []))
+
     def _cluster_score(self, report: dict, members: list[dict]) -> float:
-        mine = set(report.get("article_ids") or [])
         best = 0.0
         for m in members:
-            if blocked(report, m) or self.index.cannot_link(report["event_id"], m["event_id"]) \
-                    or mine & set(m.get("article_ids") or []):
+            if not self._may_join(report, m):
                 return 0.0
             best = max(best, score(report, m, self.embedder.cosine(report, m)))
         return best

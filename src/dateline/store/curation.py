@@ -68,6 +68,17 @@ class CurationMixin:
             c.execute(sa.update(S.reports).where(S.reports.c.event_id.in_(ids[1:])).values(event_id=keep))
         return keep
 
+    def retire_event(self, event_id: str, into: str) -> None:
+        """The linker found that event `event_id` and event `into` are one (a new report bridged
+        them): move its article links to `into` and drop its rows. The caller writes `into`'s
+        merged document; the reports table already points at `into`."""
+        with self.transaction() as c:
+            links = list(c.execute(sa.select(EA.c.article_id, EA.c.relation).where(EA.c.event_id == event_id)
+                                   .order_by(EA.c.seq)))
+            self._drop_event(c, event_id)
+            for aid, rel in links:
+                self._link_articles(c, into, [aid], rel)
+
     def split_event(self, event_id: str, article_ids: list[str]) -> str:
         """Move the given articles' part of an event into a new event; returns the new event's id."""
         with self.transaction() as c:
