@@ -74,7 +74,11 @@ def _pick_actor(values: list[Optional[str]]) -> Optional[str]:
 
 
 def merge_reports(event_id: str, reports: list[dict]) -> dict:
-    """The linked event's JSON (same keys as `Event.to_json()`, plus `reports`)."""
+    """The linked event's JSON (same keys as `Event.to_json()`, plus `reports`).
+
+    Reports are taken most confident first, then by id — not in arrival order — so that the
+    same reports give the same event whatever order they were ingested in."""
+    reports = sorted(reports, key=lambda r: (-(r.get("confidence") or 0), str(r["event_id"])))
     first = reports[0]
     etype_sub = Counter((r["event_type"], r["sub_event_type"]) for r in reports)
     (etype, sub), _ = max(etype_sub.items(), key=lambda kv: (kv[1], -reports.index(
