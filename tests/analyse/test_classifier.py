@@ -113,3 +113,43 @@ def test_features_match_sklearn():
         v = TfidfVectorizer(sublinear_tf=True, **params).fit(docs[:10])
         mine = _Tfidf(sorted(v.vocabulary_, key=v.vocabulary_.get), v.idf_, params)
         assert np.abs((v.transform(docs) - mine.transform(docs)).toarray()).max() < 1e-5
+
+
+# -- combining the model with the trigger rules (typing_rules + taxonomy_rules.yaml) ---------------
+
+def test_related_types_group_violence_and_demonstrations():
+    from dateline.analyse.typing_rules import related_types
+    assert related_types({"Protests"}) == {"Protests", "Riots"}
+    assert "Violence against civilians" in related_types({"Battles"})
+    assert related_types({"Strategic developments"}) == {"Strategic developments"}
+
+
+def test_model_may_pick_a_riot_for_a_protest_trigger():
+    from dateline.analyse.typing_rules import allowed_types
+    allowed = allowed_types({"Peaceful protest": 2.0}, {"Violent demonstration": 0.4, NONE: 0.1})
+    assert {"Violent demonstration", "Mob violence", "Protest with intervention"} <= allowed
+    assert "Arrests" not in allowed
+
+
+def test_foiled_changes_only_attacks():
+    from dateline.analyse.typing_rules import _modality_type
+    assert _modality_type("Attack", "foiled") == "Disrupted weapons use"
+    assert _modality_type("Suicide bomb", "foiled") == "Disrupted weapons use"
+    assert _modality_type("Mob violence", "foiled") == "Mob violence"
+    assert _modality_type("Attack", "asserted") == "Attack"
+
+
+def test_model_agrees_needs_its_own_top_label():
+    from dateline.analyse.typing_rules import _model_agrees, rules
+    sure = float(rules()["model_confirms"])
+    assert _model_agrees("Arrests", {"Arrests": sure + 0.05, NONE: 0.1})
+    assert not _model_agrees("Arrests", {"Arrests": sure - 0.05, NONE: 0.1})
+    assert not _model_agrees("Arrests", {"Arrests": 0.3, NONE: 0.5})
+    assert not _model_agrees("Arrests", None)
+
+
+def test_undetermined_attack_split_sums_to_one():
+    from dateline.analyse.typing_rules import rules, type_of_subtype
+    split = rules()["families"]["violence"]["undetermined"]
+    assert abs(sum(split.values()) - 1.0) < 1e-9
+    assert all(s in type_of_subtype() for s in split)

@@ -71,10 +71,13 @@ def rule_scores(cand: Candidate, m: Mention) -> dict[str, float]:
         elif t == "violence":
             fam = r["families"]["violence"]
             target = _target(m)
-            t = wtype or fam.get(f"{target}_target", fam["default"]) if target else (wtype or fam["default"])
+            t = wtype or (fam[f"{target}_target"] if target else None)
+            if t is None:  # neither weapon nor target says: the split in the data, the model decides
+                for sub, share in fam["undetermined"].items():
+                    scores[sub] = scores.get(sub, 0.0) + w * float(share)
+                continue
         scores[t] = scores.get(t, 0.0) + w
-    violent = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-    if wtype and any(type_of_subtype().get(t) in violent for t in scores):
+    if wtype and any(type_of_subtype().get(t) in VIOLENT_TYPES for t in scores):
         scores[wtype] = scores.get(wtype, 0.0) + float(r["weapon_weight"])
     return scores
 
@@ -114,12 +117,36 @@ def _escalate_protest(sub: str, sent: SpacySpan, weapons: list[str]) -> str:
     return sub
 
 
+def related_types(types: set) -> set:
+    """The event types, with those the codebook tells apart only by context (`related_types`:
+    political violence by weapon and target, demonstrations by what the crowd or the police did)."""
+    out = set(types)
+    for group in rules()["related_types"]:
+        if out & set(group):
+            out |= set(group)
+    return out
+
+
+def _model_agrees(sub: str, probs: Optional[dict[str, float]]) -> bool:
+    """The model's own best label is `sub`, and it is fairly sure (`model_confirms`)."""
+    if not probs:
+        return False
+    top = max(probs, key=probs.get)
+    return top == sub and probs[top] >= float(rules()["model_confirms"])
+
+
+def _modality_type(sub: str, modality: str) -> str:
+    """A foiled attack is a Disrupted weapons use; a foiled protest or arrest stays what it is."""
+    change = rules()["modality_types"].get(modality)
+    if change and type_of_subtype().get(sub) in change["from_types"]:
+        return change["to"]
+    return sub
+
+
 def allowed_types(scores: dict[str, float], probs: Optional[dict[str, float]]) -> set[str]:
-    """The model may re-rank within the event types the words point to (and, for an attack whose
-    type depends on context, any violent type); it may leave them only when it is sure."""
-    families = {type_of_subtype().get(k) for k in scores}
-    if families & VIOLENT_TYPES:
-        families |= VIOLENT_TYPES
+    """The model may re-rank within the event types the words point to and their related types;
+    it may leave them only when it is sure."""
+    families = related_types({type_of_subtype().get(k) for k in scores})
     allowed = set(scores) | {s for s, t in type_of_subtype().items() if t in families}
     if probs:
         top = max((k for k in probs if k != NONE), key=probs.get, default=None)
@@ -145,15 +172,16 @@ def decide(cand: Candidate, m: Mention, probs: Optional[dict[str, float]], has_p
     model_says_none = bool(probs) and (p_none >= float(r["none_threshold"]) or max(probs, key=probs.get) == NONE)
     if model_says_none and cand.strength < float(r["strong_trigger"]):
         return None
-    if cand.kinds <= {"strategic"} and r.get("strategic_needs_place") and not has_place:
-        return None
-    if _accident(cand.sent, m):
+    if cand.kinds <= {"strategic"} and r.get("strategic_needs_place") and not has_place \
+            and not _model_agrees(sub, probs):
         return None
     sub = weapon_precedence(sub, m.weapons, cand.sent.text)
     sub = _escalate_protest(sub, cand.sent, m.weapons)
-    sub = r["modality_types"].get(m.modality, sub)
+    sub = _modality_type(sub, m.modality)
     etype = type_of_subtype().get(sub)
     if etype is None:
+        return None
+    if etype not in r["accident_exempt_types"] and _accident(cand.sent, m):
         return None
     confidence = round(0.5 * cand.strength + 0.5 * (1 - p_none) * max(blended[sub] if sub in blended else 0.5, 0.3), 3)
     return etype, sub, confidence
