@@ -12,6 +12,8 @@ def events(doc):
     ("Une attaque contre la base de Gao a été déjouée mardi par l'armée malienne.", "foiled"),
     ("Les rebelles n'ont pas attaqué la ville de Goma, a assuré le porte-parole.", "negated"),
     ("Trois roquettes se sont abattues sur la base de Tal Baydar, tuant un soldat.", "asserted"),
+    ("Des centaines de personnes se sont rassemblées mardi à Bamako pour protester contre la vie chère.", "asserted"),
+    ("Les syndicats prévoient de manifester jeudi à Dakar.", "planned"),
 ])
 def test_modality_fr(analyse, text, modality):
     doc = analyse(text)
@@ -23,6 +25,9 @@ def test_modality_fr(analyse, text, modality):
     ("The militants plan to attack the army base in Bentiu next week.", "planned"),
     ("Soldiers defused a roadside bomb near Mogadishu on Tuesday.", "foiled"),
     ("Gunmen killed four farmers in Kaduna state on Monday, police said.", "asserted"),
+    # Gathering to protest is protesting: the purpose clause tells what happened.
+    ("Hundreds of people gathered in Kampala on Monday to protest against the new tax.", "asserted"),
+    ("Activists will gather in Kampala on Friday to protest the decision.", "planned"),
 ])
 def test_modality_en(analyse, text, modality):
     doc = analyse(text, lang="en")

@@ -110,6 +110,8 @@ def _planned(tokens, chain, attached, cues) -> bool:
     if {t.lemma_.lower() for t in heads} & planned:
         return True
     for t in tokens:
+        if _realised_purpose(t, planned, cues):
+            continue
         before = {x.lower_ for x in t.doc[max(t.sent.start, t.i - 3):t.i]}
         if t.pos_ == "VERB" and before & {"afin", "pour"}:
             return True
@@ -123,6 +125,19 @@ def _planned(tokens, chain, attached, cues) -> bool:
     future = cues.get("future", set())
     return any(a.lemma_.lower() in future and a.dep_.startswith("aux") for a in attached
                if "Cnd" not in a.morph.get("Mood"))
+
+
+def _realised_purpose(t: Token, planned: set, cues: dict) -> bool:
+    """"Hundreds gathered to protest", "ils se sont rassemblés pour dénoncer": a purpose clause
+    whose aim is done by doing the main verb (protesting by gathering) tells a protest that
+    happened, when the main verb itself is neither planned nor future."""
+    head = t.head
+    if t.lemma_.lower() not in cues.get("realised_purpose", set()) or head is t or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if head.lemma_.lower() in planned or head.lower_ in planned:
+        return False
+    future = cues.get("future", set())
+    return not any(c.dep_.startswith("aux") and c.lemma_.lower() in future for c in head.children)
 
 
 def _conditional(tokens: list[Token], attached: list[Token]) -> bool:
