@@ -163,6 +163,27 @@ def child(fn, *args) -> dict:
     return out
 
 
+def dask_speed_up(arts: list[dict], repeat: int) -> None:
+    """One process vs a 2-worker LocalCluster, alternated `repeat` times (this box's speed varies
+    from minute to minute: a ratio from neighbouring runs, and their median, mean more than one),
+    beside what two processes get on this box for bare spaCy and for a pure-Python loop."""
+    ups, same = [], True
+    for i in range(repeat):
+        one = child(single_digest, arts)
+        dk = child(dask_run, arts, 2)
+        ups.append(one["seconds"] / dk["seconds"])
+        same = same and one["digest"] == dk["digest"]
+        print(f"  run {i + 1}: one process {one['seconds']:.1f} s, Dask LocalCluster 2 workers {dk['seconds']:.1f} s: "
+              f"speed-up {ups[-1]:.2f}")
+    print(f"Dask speed-up, median of {repeat}: {sorted(ups)[len(ups) // 2]:.2f} (range {min(ups):.2f}-{max(ups):.2f}); "
+          f"identical events every time: {same}")
+    pool = child(dateline_run, arts, 2, False)
+    one = child(single_digest, arts)
+    b1, b2 = child(bare_spacy, arts, 1), child(bare_spacy, arts, 2)
+    print(f"  same box, same texts: local fork pool (2) {one['seconds'] / pool['seconds']:.2f}x one process; bare spaCy "
+          f"n_process=2 {b1['seconds'] / b2['seconds']:.2f}x n_process=1; pure-Python loop {parallel_ceiling():.2f}x")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--workers", type=int, default=2)
@@ -170,6 +191,7 @@ def main() -> int:
     ap.add_argument("--profile", action="store_true")
     ap.add_argument("--dask", action="store_true")
     ap.add_argument("--stream", type=int, default=0)
+    ap.add_argument("--repeat", type=int, default=3, help="--dask: alternate one-process and Dask runs this many times")
     args = ap.parse_args()
     arts = corpus(args.limit)
     words = sum(len(a["text"].split()) for a in arts)
@@ -184,14 +206,7 @@ def main() -> int:
     if args.profile:
         print("profile: benchmarks/out/profile.txt")
     if args.dask:
-        one = child(single_digest, arts)  # noqa: E501 - one process, models warm
-        dk = child(dask_run, arts, 2)
-        pool = child(dateline_run, arts, 2, False)
-        ceiling = parallel_ceiling()
-        print(f"one process: {one['seconds']:.1f} s; Dask LocalCluster, 2 workers: {dk['seconds']:.1f} s; "
-              f"speed-up {one['seconds'] / dk['seconds']:.2f}; identical events: {one['digest'] == dk['digest']}")
-        print(f"  local fork pool, 2 workers: speed-up {one['seconds'] / pool['seconds']:.2f}; this box's ceiling "
-              f"for two CPU-bound processes (pure-Python loop): {ceiling:.2f}")
+        dask_speed_up(arts, args.repeat)
     if args.stream:
         s = child(stream_run, args.stream)
         print(f"stream of {args.stream} articles: {s['seconds']:.0f} s; peak RSS by position "

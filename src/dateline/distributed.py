@@ -51,7 +51,10 @@ class DaskAnalyser:
         from dateline.pipeline import default_workers
         # The worker's statistical profiler samples every task's stack many times a second,
         # holding the GIL: a CPU-bound Python pipeline ran ~1.7x slower under it.
-        dask.config.set({"distributed.worker.profile.enabled": False,
+        # Partitions differ a lot in cost (a long article vs short notes): a worker takes its next
+        # partition only when it is free (saturation 1.0), so none waits behind a long one.
+        dask.config.set({"distributed.scheduler.worker-saturation": 1.0,
+                         "distributed.worker.profile.enabled": False,
                          "distributed.worker.profile.interval": "1000ms",
                          "distributed.worker.profile.cycle": "10000ms"})
         self.partition_size = partition_size

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
-import yaml
+from dateline.langdata import read_yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 MODEL_PATH = DATA_DIR / "models" / "event_classifier.npz"
@@ -316,7 +316,7 @@ def _load_cached(path: str) -> EventClassifier:
 @lru_cache(maxsize=1)
 def _taxonomy() -> dict:
     with open(TAXONOMY_PATH, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return read_yaml(fh)
 
 
 @lru_cache(maxsize=1)

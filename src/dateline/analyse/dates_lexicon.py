@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
-import yaml
+from dateline.langdata import read_yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -168,7 +168,7 @@ def load_lexicon(lang: str) -> DateLexicon:
     path = DATA_DIR / lang / "dates.yaml"
     if not path.exists():
         raise ValueError(f"no date vocabulary for language {lang!r} ({path})")
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path.read_text(encoding="utf-8"))
     slots = _slots(data)
     macros = {k: str(v) for k, v in (data.get("macros") or {}).items()}
     patterns, alternatives = [], []

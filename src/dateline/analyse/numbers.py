@@ -37,8 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-import yaml
-
+from dateline.langdata import read_yaml
 from dateline.records import Count
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -76,7 +75,7 @@ def load_data(lang: str, name: str) -> dict:
     if not path.exists():
         return {}
     with path.open(encoding="utf-8") as f:
-        return yaml.safe_load(f) or {}
+        return read_yaml(f) or {}
 
 
 def phrase_rx(entry: str) -> str:
