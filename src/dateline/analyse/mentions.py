@@ -66,6 +66,7 @@ def _cues(lang: str) -> dict:
         "anaphoric_nouns": {w.lower() for w in c.get("anaphoric_nouns", [])},
         "pronouns": {w.lower() for w in c.get("event_pronouns", [])},
         "distinct": {w.lower() for w in c.get("distinct_markers", [])},
+        "habitual": {w.lower() for w in c.get("habitual_markers", [])},
     }
 
 
@@ -240,4 +241,22 @@ def _flag_reference(cand: Candidate, lang: str) -> None:
     plural = "Plur" in main.morph.get("Number") or main.tag_ in ("NNS", "NNPS")
     definite = bool(det_words & {"les", "the", "des", "ces", "these"}) or not dets
     if main.pos_ == "NOUN" and plural and definite and not has_number and only_nouns:
-        cand.generic = True
+        cand.generic = not _told_as_happened(main, cues["habitual"])
+
+
+def _told_as_happened(noun: Token, habitual: set[str]) -> bool:
+    """Does the verb governing a bare plural tell a past happening ("protesters took to the streets",
+    "explosives were discovered", "used gas in attacks")? Then the plural names participants of an
+    event, not a habit. Present or imperfect verbs ("les raids se succèdent", "attacks are common",
+    "les frappes se multipliaient") and habit adverbs ("often", "régulièrement") keep it generic."""
+    verb = noun
+    while verb.pos_ != "VERB" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ != "VERB" or "Past" not in verb.morph.get("Tense"):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:pass", "aux:tense", "auxpass")]
+    finite = "Fin" in verb.morph.get("VerbForm") and not auxes
+    # A participle tells a past only with a present or past auxiliary ("have killed", "ont tué", "were seized").
+    perfect = bool(auxes) and all(set(a.morph.get("Tense")) & {"Pres", "Past"} for a in auxes)
+    habit = any(c.lower_ in habitual or c.lemma_.lower() in habitual for c in verb.children)
+    return (finite or perfect) and not habit

@@ -112,11 +112,34 @@ def _locate_and_date(doc: ArticleDoc, pairs) -> None:
                    and not any(a <= p.start < b for a, b in described)]
         m.place = event_place(in_sent, doc.text, m.trigger, m.sentence) if in_sent else None
         dates = [d for d in doc.dates if d.start is not None and m.sentence.start <= d.start < m.sentence.end
-                 and d.earliest is not None and not _is_anchor(d, doc.lang)]
+                 and d.earliest is not None and not _is_anchor(d, doc.lang)
+                 and not (_is_long(d) and not _same_clause(doc, d, m.trigger))]
         if dates:
             # A duration ("depuis 2011", "since the start of the year") frames a background,
             # it does not date this event: prefer a point expression, then the closest one.
             m.date = min(dates, key=lambda d: (_is_duration(d), abs(d.start - m.trigger.start)))
+
+
+def _is_long(d: DateRange) -> bool:
+    return bool(d.earliest and d.latest and (d.latest - d.earliest).days > MAX_EVENT_DAYS)
+
+
+def _same_clause(doc: ArticleDoc, d: DateRange, trigger) -> bool:
+    """Is the date told in the trigger's own clause? A span of years in another clause dates another
+    happening ("…, the largest toll since it intervened in 2016"; "…reopened for the first time since
+    2012"): it neither dates nor backgrounds this event."""
+    date_span = doc.doc.char_span(d.start, d.end, alignment_mode="expand")
+    trig_span = doc.doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if not date_span or not trig_span:
+        return True
+    return _clause_head(date_span.root) == _clause_head(trig_span.root)
+
+
+def _clause_head(tok):
+    """The verb heading the clause a word sits in (the root when none)."""
+    while tok.pos_ != "VERB" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.i
 
 
 def _source_descriptions(doc: ArticleDoc) -> list[tuple[int, int]]:
@@ -181,8 +204,7 @@ def _apply_anchors(events, clusters, refs, anchors) -> None:
 def _background(m: Mention) -> bool:
     """'Israël a mené des centaines de frappes depuis 2011', 'thousands killed since 2014': a tally
     over months or years is background, not an event (ACLED dates events to a month at worst)."""
-    d = m.date
-    return bool(d.expression and d.earliest and d.latest and (d.latest - d.earliest).days > MAX_EVENT_DAYS)
+    return bool(m.date.expression and _is_long(m.date))
 
 
 def _adds_fact(m: Mention) -> bool:

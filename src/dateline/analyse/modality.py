@@ -106,7 +106,9 @@ def _negated(chain: list[Token], cues: dict) -> bool:
 
 def _planned(tokens, chain, attached, cues) -> bool:
     planned = cues.get("planned", set())
-    heads = [t for t in chain if t not in tokens]
+    # A preposition above the trigger names its object or goal ("agreed to a ceasefire", "arrêtés pour
+    # des violences"), not a purpose: only verbs and infinitive markers make it planned.
+    heads = [t for t in chain if t not in tokens and t.pos_ != "ADP"]
     if {t.lemma_.lower() for t in heads} & planned:
         return True
     for t in tokens:

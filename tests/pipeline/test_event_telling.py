@@ -1,0 +1,55 @@
+"""What makes a sentence tell an event: past telling vs habit, background dates, purpose, base triggers."""
+import pytest
+
+
+def _types(doc):
+    return [e.sub_event_type for e in doc.events]
+
+
+@pytest.mark.parametrize("text,lang", [
+    # A bare plural with a past verb names participants of a happening, even with no resolved place.
+    ("Protesters took to the streets of Zorbatown on Monday to denounce the new tax.", "en"),
+    ("Rebels used mortars in attacks against army positions in Tarnovia last week.", "en"),
+    ("Explosives and grenades were discovered in a farmhouse near the border.", "en"),
+    ("Des manifestants ont défilé dans les rues de Zorbaville pour dénoncer la vie chère.", "fr"),
+])
+def test_plural_told_in_the_past_is_an_event(analyse, text, lang):
+    assert analyse(text, lang=lang).events, text
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Attacks on convoys are common in the region.", "en"),
+    ("In the north, raids on villages often followed the harvest.", "en"),
+    ("Dans la région, les raids se succèdent aux raids depuis des années.", "fr"),
+    ("Dans la région, les attaques se multipliaient.", "fr"),
+])
+def test_habit_or_present_plural_is_not_an_event(analyse, text, lang):
+    assert analyse(text, lang=lang).events == [], text
+
+
+def test_years_in_another_clause_do_not_make_background(analyse):
+    doc = analyse("Rebels seized the town of Kalo on Tuesday, days after the army reopened the road "
+                  "for the first time since 2012.", lang="en")
+    assert doc.events
+
+
+def test_tally_since_years_is_background(analyse):
+    doc = analyse("Israël a mené des centaines de frappes en Syrie depuis 2011.")
+    assert doc.events == []
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Turkey agreed to a ceasefire with the Kurdish forces on Thursday.", "en"),
+    ("Les manifestants ont été arrêtés pour des violences à Dakar.", "fr"),
+])
+def test_preposition_is_not_a_purpose(analyse, text, lang):
+    doc = analyse(text, lang=lang)
+    assert doc.mentions and doc.mentions[0].modality != "planned", text
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Government troops set up a new military post near the town of Bentiu on Sunday.", "en"),
+    ("L'armée a installé un nouveau poste militaire près de Gao dimanche.", "fr"),
+])
+def test_military_post_established(analyse, text, lang):
+    assert "Headquarters or base established" in _types(analyse(text, lang=lang)), text
