@@ -67,15 +67,13 @@ def _apply_outcomes(doc: ArticleDoc, clusters: list[list[Mention]], events: list
     for n, sent in enumerate(doc.doc.sents):
         if sent.start_char in told:
             continue
-        para = doc.text.rfind("\n", 0, sent.start_char) + 1
-        before = [k for k, c in enumerate(clusters) if any(para <= m.sentence.start < sent.start_char for m in c)]
-        if not before:
+        k = _told_before(clusters, sent.start_char, since=doc.text.rfind("\n", 0, sent.start_char) + 1)
+        if k is None:
             continue
         toll = parse_toll(doc.nlp_text[sent.start_char:sent.end_char], doc.lang, offset=sent.start_char)
         known = [c for c in (toll.fatalities, toll.injured) if c is not None and c.best is not None]
         if not known:
             continue
-        k = max(before, key=lambda k: max(m.sentence.start for m in clusters[k] if m.sentence.start < sent.start_char))
         add_toll(events[k], toll, chains[n] if n < len(chains) else [], doc)
 
 
@@ -94,11 +92,21 @@ def _apply_accusations(doc: ArticleDoc, clusters: list[list[Mention]], events: l
             continue
         accused = [h.ref for h in doc.notes.get("actor_hits", [])
                    if sent.start_char <= h.ref.start < sent.end_char and h.actor is not None]
-        before = [k for k, c in enumerate(clusters) if any(m.sentence.end <= sent.start_char for m in c)]
-        if not accused or not before:
+        k = _told_before(clusters, sent.start_char)
+        if not accused or k is None:
             continue
-        k = max(before, key=lambda k: max(m.sentence.end for m in clusters[k] if m.sentence.end <= sent.start_char))
         claim_perpetrator(events[k], accused[0], chains[n] if n < len(chains) else [])
+
+
+def _told_before(clusters: list[list[Mention]], start: int, since: int = 0) -> Optional[int]:
+    """The cluster told last in the sentences before character `start` (from `since` on: the
+    paragraph, when the link must stay inside it), or None: 'the event just told'."""
+    best, best_at = None, -1
+    for k, c in enumerate(clusters):
+        at = max((m.sentence.start for m in c if since <= m.sentence.start and m.sentence.end <= start), default=-1)
+        if at > best_at:
+            best, best_at = k, at
+    return best
 
 
 # --- per-mention place and date ---------------------------------------------------------------
