@@ -38,6 +38,7 @@ CREATE INDEX IF NOT EXISTS names_block ON names(block);
 CREATE INDEX IF NOT EXISTS names_place ON names(place_id);
 """
 STRONG_POPULATION = 50_000
+SHARED = "~"  # an alias marked "~Congo" in aliases.csv is a name the place shares with another: context decides
 MIN_KEY_LENGTH = 3  # shorter alternate names (codes, initials) are kept only when they are a place's own name
 
 
@@ -150,7 +151,7 @@ class Gazetteer:
         another process reading the index never sees it without its aliases."""
         self.db.execute("DELETE FROM names WHERE place_id IN (SELECT id FROM places WHERE source='supplement')")
         self.db.execute("DELETE FROM places WHERE source='supplement'")
-        self.db.execute("DELETE FROM names WHERE is_primary=2")
+        self.db.execute("DELETE FROM names WHERE is_primary IN (2, 3)")
         self.add_rows(read_supplement(), commit=False)
         self.add_aliases(read_aliases())
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
@@ -191,7 +192,10 @@ class Gazetteer:
                                       "WHERE n.key=? AND p.country_code=? AND p.feature_class='A' LIMIT 1",
                                       (name_key(name), cc)).fetchone()
             if row is not None:
-                self._add_names(row[0], name, extra, flag=2)
+                self._add_names(row[0], name, {a for a in extra if not a.startswith(SHARED)}, flag=2)
+                shared = {a[1:] for a in extra if a.startswith(SHARED)}
+                if shared:
+                    self._add_names(row[0], name, shared, flag=3)
 
     def meta(self, k: str) -> Optional[str]:
         row = self.db.execute("SELECT v FROM meta WHERE k=?", (k,)).fetchone()
@@ -208,8 +212,9 @@ class Gazetteer:
         best: dict[str, tuple[Place, bool, str]] = {}
         for r in rows:
             place, source = self._place(r[:11]), r[10]
-            if place.geonameid not in best or r[11]:
-                best[place.geonameid] = (place, bool(r[11]), source)
+            own = r[11] in (1, 2)  # 3: a curated name the place shares with another ("Congo"), not its own
+            if place.geonameid not in best or own:
+                best[place.geonameid] = (place, own, source)
         return tuple(best.values())
 
     def lookup(self, text: str) -> list[tuple[Place, bool, str]]:

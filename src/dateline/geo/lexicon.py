@@ -35,10 +35,11 @@ LOCATION_CUES = {
            "aux abords de": 2, "les abords de": 2, "abords de": 2, "autour de": 2, "non loin de": 2,
            "à proximité de": 2, "dans l'entourage de": 2, "aux environs de": 2, "environs de": 2,
            "au nord de": 2, "au sud de": 2, "à l'est de": 2, "à l'ouest de": 2, "dans la région de": 2,
-           "campagne de": 2, "périphérie de": 2},
+           "campagne de": 2, "périphérie de": 2, "entre": 2},
     "en": {"in": 1, "at": 1, "into": 1, "on": 1, "inside": 1, "near": 2, "outside": 2, "around": 2,
            "close to": 2, "north of": 2, "south of": 2, "east of": 2, "west of": 2, "outskirts of": 2,
-           "on the outskirts of": 2, "in the vicinity of": 2, "near the": 2, "from": 1},
+           "on the outskirts of": 2, "in the vicinity of": 2, "near the": 2, "from": 1, "towards": 2, "toward": 2,
+           "between": 2},
 }
 
 # Verbs whose subject is a government or an institution named by its seat or
@@ -53,6 +54,28 @@ METONYMY_VERBS = {
            "condemn", "deny", "call", "urge", "warn", "insist", "respond", "retaliate", "support", "back",
            "recognize", "recognise", "promise", "reject", "welcome", "denounce", "impose", "sanction",
            "consider", "plan", "expel", "summon", "agree", "sign", "order", "approve"},
+}
+
+# Organisations named after a place ("l'agence officielle Sana", "SANA news agency", "Al Mayadeen TV"): a
+# name right after one of these heads (adjectives such as "officielle syrienne", "state-run" may come
+# between) or right before one of the trailing words is the organisation, not a place, unless a
+# location cue precedes it ("la radio de Goma" keeps Goma: "de" links a place to the outlet).
+ORGANISATION_HEADS = {
+    "fr": ["agence", "agence de presse", "agence d'information", "journal", "quotidien", "hebdomadaire",
+           "télévision", "télévision d'état", "chaîne", "chaîne de télévision", "radio", "radio d'état",
+           "site d'information", "média", "médias d'état", "organe de presse"],
+    "en": ["agency", "news agency", "newspaper", "daily", "weekly", "tv", "television", "channel", "broadcaster",
+           "radio", "news outlet", "news site", "outlet", "wire service"],
+}
+# Words that may stand between such a head and the name besides adjectives ("agence de presse officielle",
+# "state-run news agency").
+ORGANISATION_FILLERS = {"fr": ["officielle", "officiel", "publique", "public", "nationale", "national",
+                               "gouvernementale", "progouvernementale"],
+                        "en": ["state", "state-run", "state-owned", "official", "news", "government", "national",
+                               "semi-official", "pro-government", "public"]}
+ORGANISATION_TAILS = {
+    "fr": ["tv", "télévision", "radio", "fm"],
+    "en": ["news agency", "agency", "newspaper", "tv", "television", "radio", "broadcaster", "channel", "fm"],
 }
 
 # Entity labels that are places in each pipeline; others need a strong gazetteer match plus a cue.

@@ -14,15 +14,19 @@ from typing import Callable, Optional
 from spacy.tokens import Doc, Span as SpacySpan
 
 from dateline.geo.lexicon import (FEATURE_WORDS, GENERIC_NAMES, LEADING_DETERMINERS, LINKERS, LOCATION_CUES, METONYMY_VERBS,
-                                  MEDIA_OUTLETS, OTHER_LABELS, PLACE_LABELS)
+                                  MEDIA_OUTLETS, ORGANISATION_FILLERS, ORGANISATION_HEADS, ORGANISATION_TAILS,
+                                  OTHER_LABELS, PLACE_LABELS)
 from dateline.geo.normalise import ARTICLES, fold, name_key
 
 MAX_NAME_TOKENS = 7
 # Arabic names written with a lower-case article: al-Chahil, el-Fasher, ash-Shuhayl.
 PARTICLE_NAME = re.compile(r"^(?:al|el|ad|ash|an|ar|as|at|az|ed|en|er|es|et|ez)-[A-ZÀ-ÖØ-Þ]")
-_DROP_BEFORE_CUE = {"le", "la", "les", "l", "'", "the", "a", "an", "un", "une"}
+# Determiners skipped between a cue and a name, per language: folded French "à" is English "a".
+_DROP_BEFORE_CUE = {"fr": {"le", "la", "les", "l", "'", "un", "une"}, "en": {"the", "a", "an"}}
 _GENERIC_KEYS = frozenset(name_key(w) for w in GENERIC_NAMES)
 _OUTLET_KEYS = frozenset(" ".join(fold(w.replace("-", " ")).split()) for w in MEDIA_OUTLETS)
+# A capitalised word with hyphenated parts ("Mazar-e-Sharif", "Guinea-Bissau"): one token, not is_alpha.
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)+")
 
 
 class CuratedNames(frozenset):
@@ -75,9 +79,12 @@ def _phrase_table(lang: str) -> dict[tuple[str, ...], str]:
 
 
 _FEATURES = {lang: _phrase_table(lang) for lang in FEATURE_WORDS}
+_ORG_HEADS = {lang: [tuple(fold(w.replace("'", " ")).split()) for w in ws] for lang, ws in ORGANISATION_HEADS.items()}
+_ORG_TAILS = {lang: [tuple(fold(w.replace("'", " ")).split()) for w in ws] for lang, ws in ORGANISATION_TAILS.items()}
+_ORG_FILLERS = {lang: frozenset(fold(w) for w in ws) for lang, ws in ORGANISATION_FILLERS.items()}
 _LINKERS = {lang: [tuple(fold(w.replace("'", " ")).split()) for w in ws] for lang, ws in LINKERS.items()}
-_CUES = {lang: sorted(((tuple(w for w in fold(k.replace("'", " ")).split() if w not in _DROP_BEFORE_CUE), v)
-                       for k, v in cues.items()),
+_CUES = {lang: sorted(((tuple(w for w in fold(k.replace("'", " ")).split()
+                              if w not in _DROP_BEFORE_CUE.get(lang, ())), v) for k, v in cues.items()),
                       key=lambda kv: -len(kv[0])) for lang, cues in LOCATION_CUES.items()}
 
 
@@ -106,7 +113,7 @@ def context_before(doc: Doc, i: int, lang: str) -> tuple[Optional[str], Optional
                 break
         if hint:
             break
-    words = tuple(w for w in words if w not in _DROP_BEFORE_CUE)
+    words = tuple(w for w in words if w not in _DROP_BEFORE_CUE.get(lang, ()))
     for phrase, precision in _CUES.get(lang, []):
         if _ends_with(words, phrase):
             return hint, precision
@@ -208,19 +215,60 @@ def find_candidates(doc: Doc, lang: str, curated_keys: set[str], demonyms: dict[
                 found.extend(_embedded(span, lang, strong_name, "entity", ent.label_))
             elif name_key(span.text) not in _GENERIC_KEYS:
                 found.append(_candidate(span, "entity", lang, ent.label_, hint))
+        elif _introduced(span, lang) and name_key(span.text) not in _GENERIC_KEYS and known_name(span.text):
+            found.append(_candidate(span, "entity", lang, ent.label_, hint))  # "the town of Abu Kamal" (NORP)
         elif ent.label_ in OTHER_LABELS.get(lang, ()):
             found.extend(_embedded(span, lang, strong_name, "embedded", ent.label_))
         elif ent.label_ in ("PERSON", "PER") and fold(span.text) in place_names:
             found.append(_candidate(span, "entity", lang, ent.label_, hint))
-        elif ent.label_ in ("PERSON", "PER") and region_name(span.text):
+        elif ent.label_ in ("PERSON", "PER") and (region_name(span.text) or (
+                context_before(span.doc, span.start, lang)[1] is not None and strong_name(span.text))):
             found.append(_candidate(span, "entity", lang, ent.label_, hint, needs_strong=True))  # "Mali" as a person
         elif PARTICLE_NAME.match(span[0].text) and len(span) <= 2:
             found.append(_candidate(span, "entity", lang, ent.label_, hint))  # al-Mayadine tagged as a person
     doc_text = doc.text  # built from the tokens on each access
     found = [_with_admin_word(c, doc_text, known_name) for c in found]
     found.extend(_curated_ngrams(doc, lang, curated_keys))
-    found.extend(_loose_tokens(doc, lang, demonyms, strong_name))
-    return _resolve_overlaps([c for c in found if not _mangled_acronym(c.text) and not _outlet(c)])
+    found.extend(_loose_tokens(doc, lang, demonyms, strong_name, known_name))
+    return _listed_cues(_resolve_overlaps([c for c in found if not _mangled_acronym(c.text) and not _outlet(c)
+                                           and not _organisation(c, doc, lang)]), doc.text)
+
+
+_LIST_GAP = re.compile(r"^\s{0,2}(?:,|and|or|et|ou|, and|, or|, et)\s{0,3}$")
+
+
+def _listed_cues(found: list[Candidate], text: str) -> list[Candidate]:
+    """A cue covers the names listed after it: "à Déou et Oursi", "between Homs and Hama"."""
+    for a, b in zip(found, found[1:]):
+        if b.cue is None and a.cue is not None and a.role != "demonym" and b.role != "demonym" \
+                and _LIST_GAP.match(text[a.end:b.start]):
+            b.cue = a.cue
+    return found
+
+
+def _organisation(c: Candidate, doc: Doc, lang: str) -> bool:
+    """A name in apposition to an organisation word ("l'agence officielle Sana", "state news agency SANA",
+    "SANA news agency", "Al Mayadeen TV"): the outlet, not a place. A location cue keeps it a place."""
+    if c.cue is not None or c.role == "demonym":
+        return False
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None:
+        return False
+    after = _words(doc[span.end:span.end + 3])
+    if any(after[:len(t)] == t for t in _ORG_TAILS.get(lang, ())):
+        return True
+    k, fillers = span.start, _ORG_FILLERS.get(lang, frozenset())
+    while k > 0 and span.start - k < 4 and doc[k - 1].text.islower() and \
+            (doc[k - 1].pos_ == "ADJ" or fold(doc[k - 1].text) in fillers):
+        k -= 1
+    before = _words(doc[max(0, k - 4):k])
+    return any(_ends_with(before, h) for h in _ORG_HEADS.get(lang, ()))
+
+
+def _introduced(span: SpacySpan, lang: str) -> bool:
+    """A word that says what kind of populated place or region follows ("the town of", "la province de")
+    stands just before the span: a place, whatever NER labelled it (or when NER left it alone)."""
+    return context_before(span.doc, span.start, lang)[0] in ("town", "admin")
 
 
 def _outlet(c: Candidate) -> bool:
@@ -281,7 +329,8 @@ def _embedded(span: SpacySpan, lang: str, strong_name: Callable[[str], bool], so
     while i < span.end:
         for j in range(min(span.end, i + 4), i, -1):
             sub = span.doc[i:j]
-            if _is_name_token(sub[0]) and not sub[-1].is_punct and name_key(sub.text) not in _GENERIC_KEYS \
+            if _is_name_token(sub[0]) and not sub[-1].is_punct and not sub[-1].is_space \
+                    and name_key(sub.text) not in _GENERIC_KEYS \
                     and strong_name(sub.text):
                 out.append(_candidate(sub, source, lang, label, needs_strong=True))
                 i = j - 1
@@ -318,8 +367,10 @@ def _is_name_token(tok) -> bool:
     return tok.text[:1].isupper() or bool(PARTICLE_NAME.match(tok.text))
 
 
-def _loose_tokens(doc: Doc, lang: str, demonyms: dict[str, str], strong_name: Callable[[str], bool]) -> list[Candidate]:
-    """Capitalised runs outside entities (strong place names inside them), and demonym words."""
+def _loose_tokens(doc: Doc, lang: str, demonyms: dict[str, str], strong_name: Callable[[str], bool],
+                  known_name: Callable[[str], bool] = lambda text: False) -> list[Candidate]:
+    """Capitalised runs outside entities (strong place names inside them, or the whole run when a feature
+    word introduces it: "the northern Afghan city of Mazar-i-Sharif"), and demonym words."""
     out = []
     i = 0
     while i < len(doc):
@@ -335,16 +386,33 @@ def _loose_tokens(doc: Doc, lang: str, demonyms: dict[str, str], strong_name: Ca
             out.append(_candidate(doc[i:i + 1], "entity", lang, "particle"))
             i += 1
             continue
-        if tok.text[:1].isupper() and tok.is_alpha and not tok.ent_type_ and tok.pos_ == "PROPN":
+        if tok.text[:1].isupper() and (tok.is_alpha or _HYPHENATED.fullmatch(tok.text)) and not tok.ent_type_ \
+                and tok.pos_ == "PROPN":
             j = i + 1
             while j < len(doc) and j - i < 6 and doc[j].text[:1].isupper() and not doc[j].ent_type_ \
                     and (doc[j].is_alpha or doc[j].text.endswith(".")):
                 j += 1
-            out.extend(_embedded(doc[i:j], lang, strong_name, "capitalised"))
+            out.extend(_loose_run(doc[i:j], lang, strong_name, known_name))
             i = j
             continue
         i += 1
     return out
+
+
+def _loose_run(run: SpacySpan, lang: str, strong_name: Callable[[str], bool],
+               known_name: Callable[[str], bool]) -> list[Candidate]:
+    """Place names in a capitalised run NER left alone: the whole run when a feature word introduces it,
+    else the strong names inside it, else the whole run after a location cue ("in Loikaw, the capital of
+    Kayah State"), kept only if well known or in a region the article names."""
+    hint, cue = context_before(run.doc, run.start, lang)
+    known = (hint in ("town", "admin") or cue is not None) and name_key(run.text) not in _GENERIC_KEYS \
+        and known_name(run.text)
+    if known and hint in ("town", "admin"):
+        return [_candidate(run, "entity", lang, "introduced")]
+    inside = _embedded(run, lang, strong_name, "capitalised")
+    if not inside and known:
+        inside = [_candidate(run, "capitalised", lang, needs_strong=True)]
+    return inside
 
 
 _SOURCE_RANK = {"curated": 0, "entity": 1, "demonym": 2, "embedded": 3, "capitalised": 4}

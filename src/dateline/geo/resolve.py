@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from dateline.geo.gazetteer import Gazetteer
-from dateline.geo.normalise import fold, name_key
+from dateline.geo.normalise import ARTICLES, fold, name_key
 from dateline.geo.recognise import PARTICLE_NAME, Candidate
 from dateline.records import Place
 
@@ -112,6 +112,11 @@ class Context:
         self.countries: dict[str, set[str]] = {}
         self.admin1: dict[tuple[str, str], set[str]] = {}
         self.anchors: list[tuple[Place, str]] = []
+        self.mentioned: dict[str, set[str]] = {}  # countries of every place read, confident or not
+
+    def mention(self, place: Place, key: str) -> None:
+        if place.country_code:
+            self.mentioned.setdefault(place.country_code, set()).add(key)
 
     def add(self, place: Place, key: str) -> None:
         if place.country_code:
@@ -168,7 +173,12 @@ def options_for(gaz: Gazetteer, cand: Candidate) -> tuple[list[tuple[Place, bool
 
 
 def _letters(text: str) -> str:
-    return "".join(ch for ch in fold(text) if ch.isalnum())
+    """The letters of a name, a leading Arabic article aside ("Al Qāmishlī" is spelled "Qamishli")."""
+    words = re.split(r"[^0-9a-z]+", fold(text).strip())
+    words = [w for w in words if w]
+    if len(words) > 1 and words[0] in ARTICLES:
+        words = words[1:]
+    return "".join(words)
 
 
 def _acceptable(cand: Candidate, place: Place, own: bool, source: str, context: Optional[Context],
@@ -192,6 +202,20 @@ def _acceptable(cand: Candidate, place: Place, own: bool, source: str, context: 
     return True
 
 
+def _foreign_alias(cand: Candidate, place: Place, own: bool, sim: float, context: Optional[Context]) -> bool:
+    """A town below ALIAS_ABROAD_MAX_POP matched by a respelling, by one of its alternate names, or by a
+    name that only shares its own name's key ("Bashu" is not Bachu, "Boni" not Bonny), in a country none
+    of the article's other places is in, while they are in some ("Colobane" next to Dakar is not in Slovenia)."""
+    key = name_key(cand.text)
+    if _kind(place) != "town" or context is None or not any(k - {key} for k in context.mentioned.values()) \
+            or context.mentioned.get(place.country_code, set()) - {key}:
+        return False
+    if sim < 1.0:
+        return True
+    spelled = own and _letters(cand.text) == _letters(place.name)
+    return not spelled and place.population < ALIAS_ABROAD_MAX_POP
+
+
 def choose(cand: Candidate, options, context: Optional[Context], capitals: frozenset = frozenset(),
            qualifier: Optional[Place] = None, qualified: tuple = (), siblings: tuple = ()) -> Choice:
     """`qualifier`: the region named after this name ("Paris, Texas"); `qualified`: the readings of the
@@ -200,9 +224,7 @@ def choose(cand: Candidate, options, context: Optional[Context], capitals: froze
     for place, own, source, sim in options:
         if not _acceptable(cand, place, own, source, context, qualifier):
             continue
-        if (sim < 1.0 or (not own and place.population < ALIAS_ABROAD_MAX_POP)) and _kind(place) == "town" \
-                and context is not None and context.countries \
-                and not context.has_country(place.country_code, name_key(cand.text)):
+        if _foreign_alias(cand, place, own, sim, context):
             continue  # a respelling or a foreign alternate name abroad ("Kuriga" is not Khouribga in Nigeria)
         s = prior(place, own, source, cand.hint) * sim
         if qualifier is not None and _inside(place, qualifier):
@@ -300,6 +322,8 @@ def resolve(gaz: Gazetteer, candidates: list[Candidate], rounds: int = 2, text: 
     for _ in range(rounds):
         context = Context()
         for c in choices:
+            if c.place is not None and not c.fuzzy:
+                context.mention(c.place, name_key(c.candidate.text))
             if c.place is not None and not c.fuzzy and (c.margin >= ANCHOR_MARGIN or _kind(c.place) in (
                     "country", "admin")):
                 context.add(c.place, name_key(c.candidate.text))
