@@ -32,6 +32,7 @@ _SKELETON_DROP = re.compile(r"[aeiouhy]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=200_000)  # called for every token of every candidate: the same words come back
 def fold(text: str) -> str:
     """Lower case, diacritics stripped, apostrophes dropped, ASCII only (other scripts vanish)."""
     decomposed = unicodedata.normalize("NFKD", text.lower())

@@ -79,6 +79,19 @@ def _phrase_table(lang: str) -> dict[tuple[str, ...], str]:
 
 
 _FEATURES = {lang: _phrase_table(lang) for lang in FEATURE_WORDS}
+
+
+def _index(phrases, at: int) -> dict[str, list]:
+    """(phrase, value) pairs by their first (at=0) or last (at=-1) word, in the original order: only
+    those can match at a given word, and the scan of every phrase was a hot spot."""
+    out: dict[str, list] = {}
+    for phrase, value in phrases:
+        out.setdefault(phrase[at] if phrase else "", []).append((phrase, value))
+    return out
+
+
+_FEATURES_BY_FIRST = {lang: _index(t.items(), 0) for lang, t in _FEATURES.items()}
+_FEATURES_BY_LAST = {lang: _index(t.items(), -1) for lang, t in _FEATURES.items()}
 _ORG_HEADS = {lang: [tuple(fold(w.replace("'", " ")).split()) for w in ws] for lang, ws in ORGANISATION_HEADS.items()}
 _ORG_TAILS = {lang: [tuple(fold(w.replace("'", " ")).split()) for w in ws] for lang, ws in ORGANISATION_TAILS.items()}
 _ORG_FILLERS = {lang: frozenset(fold(w) for w in ws) for lang, ws in ORGANISATION_FILLERS.items()}
@@ -89,10 +102,15 @@ _CUES = {lang: sorted(((tuple(w for w in fold(k.replace("'", " ")).split()
 
 
 def _words(tokens) -> tuple[str, ...]:
-    out = []
+    out: tuple[str, ...] = ()
     for t in tokens:
-        out.extend(fold(t.text.replace("'", " ")).split())
-    return tuple(out)
+        out += _token_words(t.text)
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def _token_words(text: str) -> tuple[str, ...]:
+    return tuple(fold(text.replace("'", " ")).split())
 
 
 def _ends_with(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
@@ -107,7 +125,7 @@ def context_before(doc: Doc, i: int, lang: str) -> tuple[Optional[str], Optional
         if not _ends_with(words, linker):
             continue
         head = words[:len(words) - len(linker)]
-        for phrase, h in _FEATURES.get(lang, {}).items():
+        for phrase, h in _FEATURES_BY_LAST.get(lang, {}).get(head[-1] if head else "", ()):
             if _ends_with(head, phrase):
                 hint, words = h, head[:len(head) - len(phrase)]
                 break
@@ -123,7 +141,7 @@ def context_before(doc: Doc, i: int, lang: str) -> tuple[Optional[str], Optional
 def hint_after(doc: Doc, j: int, lang: str) -> Optional[str]:
     """English puts the feature word after the name: 'Deir ez-Zor province', 'al-Omar oil field'."""
     words = _words(doc[j:j + 3])
-    for phrase, h in _FEATURES.get(lang, {}).items():
+    for phrase, h in _FEATURES_BY_FIRST.get(lang, {}).get(words[0] if words else "", ()):
         if words[:len(phrase)] == phrase:
             return h
     return None
@@ -144,7 +162,9 @@ def _strip_span(span: SpacySpan, lang: str, known_name: Callable[[str], bool] = 
         if j - i > 1 and known_name(doc[i:j].text):
             break
         matched = False
-        for phrase, h in _FEATURES.get(lang, {}).items():
+        first = _token_words(doc[i].text)
+        phrases = _FEATURES_BY_FIRST.get(lang, {}).get(first[0], ()) if first else _FEATURES.get(lang, {}).items()
+        for phrase, h in phrases:
             n = len(phrase)
             if i + n < j and _words(doc[i:i + n]) == phrase:
                 hint, i, matched = h, i + n, True
