@@ -110,3 +110,18 @@ def test_shared_alias_is_not_the_place_own_name(gaz):
     readings = {p.country_code: own for p, own, _ in gaz.lookup("Congo") if p.feature_code == "PCLI"}
     assert readings.get("CG") is True and readings.get("CD") is False
     assert any(p.country_code == "CD" and own for p, own, _ in gaz.lookup("RDC"))
+
+
+def test_a_nationality_does_not_license_a_respelled_town_in_its_country(parse):
+    """"la force française" says who, not where: "Boni" (Mali) is not Bonnée (France)."""
+    refs = parse("Des soldats maliens ont été tués mardi entre Boni et Douentza, dans la région de Mopti, "
+                 "après le départ de la force française Barkhane, selon l'AFP.", "fr")
+    assert not [r for r in refs if r.text == "Boni" and r.place.country_code == "FR"]
+    assert _refs(refs, "Douentza")[0].place.country_code == "ML"
+
+
+def test_a_lower_case_word_tagged_as_a_person_is_not_a_place(parse):
+    refs = parse("Gunmen attacked a school in Kaduna state and marched the children into the bush, "
+                 "a resident said.", "en")
+    assert not [r for r in refs if r.text == "bush"]
+    assert _refs(refs, "Kaduna")

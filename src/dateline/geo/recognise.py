@@ -242,7 +242,8 @@ def find_candidates(doc: Doc, lang: str, curated_keys: set[str], demonyms: dict[
         elif ent.label_ in ("PERSON", "PER") and fold(span.text) in place_names:
             found.append(_candidate(span, "entity", lang, ent.label_, hint))
         elif ent.label_ in ("PERSON", "PER") and (region_name(span.text) or (
-                context_before(span.doc, span.start, lang)[1] is not None and strong_name(span.text))):
+                span.text[:1].isupper()  # "into the bush" tagged PERSON is not Būsh
+                and context_before(span.doc, span.start, lang)[1] is not None and strong_name(span.text))):
             found.append(_candidate(span, "entity", lang, ent.label_, hint, needs_strong=True))  # "Mali" as a person
         elif PARTICLE_NAME.match(span[0].text) and len(span) <= 2:
             found.append(_candidate(span, "entity", lang, ent.label_, hint))  # al-Mayadine tagged as a person

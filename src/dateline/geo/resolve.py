@@ -112,7 +112,7 @@ class Context:
         self.countries: dict[str, set[str]] = {}
         self.admin1: dict[tuple[str, str], set[str]] = {}
         self.anchors: list[tuple[Place, str]] = []
-        self.mentioned: dict[str, set[str]] = {}  # countries of every place read, confident or not
+        self.mentioned: dict[str, set[str]] = {}  # countries of every place read (not demonyms), confident or not
 
     def mention(self, place: Place, key: str) -> None:
         if place.country_code:
@@ -322,7 +322,9 @@ def resolve(gaz: Gazetteer, candidates: list[Candidate], rounds: int = 2, text: 
     for _ in range(rounds):
         context = Context()
         for c in choices:
-            if c.place is not None and not c.fuzzy:
+            # A nationality ("la force française") says who, not where: it does not make its
+            # country one the article's places are in.
+            if c.place is not None and not c.fuzzy and c.candidate.role != "demonym":
                 context.mention(c.place, name_key(c.candidate.text))
             if c.place is not None and not c.fuzzy and (c.margin >= ANCHOR_MARGIN or _kind(c.place) in (
                     "country", "admin")):
