@@ -8,7 +8,7 @@ toponyms within 161 km, mean and median error in km.
 """
 from __future__ import annotations
 
-from dateline.geodesy import haversine_km
+from dateline.geodesy import haversine_km as km
 
 import statistics
 import xml.etree.ElementTree as ET
@@ -23,10 +23,6 @@ def _num(x) -> Optional[float]:
         return float(x)
     except (TypeError, ValueError):
         return None
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    return haversine_km(lat1, lon1, lat2, lon2)
 
 
 def load_gold(path: str) -> list[dict]:

@@ -10,7 +10,7 @@ sources (F1 of the named sources).
 """
 from __future__ import annotations
 
-from dateline.geodesy import haversine_km
+from dateline.geodesy import haversine_km as km
 
 import json
 import re
@@ -54,10 +54,6 @@ class SeedScore:
 
     def accuracy(self) -> dict[str, float]:
         return {k: (sum(v) / len(v) if v else 0.0) for k, v in self.fields.items()}
-
-
-def km(lat1, lon1, lat2, lon2) -> float:
-    return haversine_km(lat1, lon1, lat2, lon2)
 
 
 def _spans(texts, article: str) -> list[tuple[int, int]]:

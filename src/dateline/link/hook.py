@@ -11,10 +11,10 @@ kept, the other is retired and its article links move over.
 """
 from __future__ import annotations
 
-import math
 from typing import Callable
 
 from dateline.link.linker import Embedder, Linker
+from dateline.link.place import may_meet
 from dateline.link.score import params
 
 
@@ -22,9 +22,11 @@ def link_hook() -> Callable:
     embedder = Embedder()  # one per ingest: evidence embeddings are computed once
 
     def link(store, article, events) -> list[dict]:
-        # No distance filter in the store: its filter trusts the centre point of a country-level
-        # place; the linker applies its own (place.may_meet) to what the date window returns.
-        index = store.report_index(candidate_days=int(params()["candidate_days"]), candidate_km=math.inf)
+        # The store blocks by date window in SQL, then by place with the linker's own rule
+        # (a country- or region-level place is not judged by its centre point).
+        max_km = float(params()["candidate_km"])
+        index = store.report_index(candidate_days=int(params()["candidate_days"]), candidate_km=max_km,
+                                   near=lambda a, b: may_meet(a, b, max_km))
         linker = Linker(index=index, embedder=embedder)
         touched: list[str] = []
         for ev in events:

@@ -212,10 +212,8 @@ class Linker:
     def _candidate_clusters(self, report: dict) -> dict[str, list[dict]]:
         out: dict[str, list[dict]] = {}
         mine = set(report.get("article_ids") or [])
-        max_km = float(params()["candidate_km"])
-        for c in self.index.candidates(report):
-            if c["event_id"] == report["event_id"] or mine & set(c.get("article_ids") or []) \
-                    or not may_meet(report, c, max_km):
+        for c in self.index.candidates(report):  # the index blocks by date and place (place.may_meet)
+            if c["event_id"] == report["event_id"] or mine & set(c.get("article_ids") or []):
                 continue
             eid = self.index.cluster_of(c["event_id"])
             if eid is not None and eid not in out:

@@ -17,15 +17,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from dateline.geodesy import haversine_km
+from dateline.geodesy import between_km as km
 
 POINT, ADMIN1, AREA, COUNTRY, NOWHERE = "point", "admin1", "area", "country", "nowhere"
-
-
-def km(a: dict, b: dict) -> Optional[float]:
-    if a.get("latitude") is None or b.get("latitude") is None:
-        return None
-    return haversine_km(a["latitude"], a["longitude"], b["latitude"], b["longitude"])
 
 
 def level(report: dict) -> str:

@@ -328,10 +328,10 @@ class Store(QueryMixin, CurationMixin):
         c.execute(insert(S.filter_names).on_conflict_do_nothing(), new)
         self._names.update((r["kind"], r["name"]) for r in new)
 
-    def report_index(self, candidate_days: int = 3, candidate_km: float = 50.0):
+    def report_index(self, candidate_days: int = 3, candidate_km: float = 50.0, near=None):
         """The linker's ReportIndex kept in this store (see store/reports.py)."""
         from dateline.store.reports import StoreIndex
-        return StoreIndex(self, candidate_days, candidate_km)
+        return StoreIndex(self, candidate_days, candidate_km, near)
 
     def _link_articles(self, c: sa.Connection, event_id: str, article_ids: list[str], relation: str) -> None:
         t = S.event_articles

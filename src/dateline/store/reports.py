@@ -12,14 +12,13 @@ distance in Python, like `MemoryIndex`.
 """
 from __future__ import annotations
 
-from dateline.geodesy import haversine_km
-
 import json
 from datetime import date, timedelta
-from typing import Optional
+from typing import Callable, Optional
 
 import sqlalchemy as sa
 
+from dateline.geodesy import between_km
 from dateline.store import schema as S
 
 R = S.reports
@@ -32,17 +31,15 @@ def _day(value) -> Optional[date]:
         return None
 
 
-def _km(a: dict, b: dict) -> Optional[float]:
-    if None in (a.get("latitude"), a.get("longitude"), b.get("latitude"), b.get("longitude")):
-        return None
-    return haversine_km(a["latitude"], a["longitude"], b["latitude"], b["longitude"])
-
-
 class StoreIndex:
-    def __init__(self, store, candidate_days: int = 3, candidate_km: float = 50.0):
+    def __init__(self, store, candidate_days: int = 3, candidate_km: float = 50.0,
+                 near: Optional[Callable[[dict, dict], bool]] = None):
+        """`near(report, other)`: the spatial blocking after the date window (default: within
+        `candidate_km`, or either unplaced); the linker passes its own, which knows place levels."""
         self.store = store
         self.candidate_days = candidate_days
         self.candidate_km = candidate_km
+        self.near = near or (lambda a, b: (d := between_km(a, b)) is None or d <= candidate_km)
 
     def candidates(self, report: dict) -> list[dict]:
         lo, hi = _day(report.get("date_earliest")), _day(report.get("date_latest"))
@@ -53,7 +50,7 @@ class StoreIndex:
                                sa.and_(R.c.date_earliest <= hi + w, R.c.date_latest >= lo - w)))
         with self.store._read() as c:
             rows = [json.loads(j) for j in c.execute(q).scalars()]
-        out = [r for r in rows if (d := _km(report, r)) is None or d <= self.candidate_km]
+        out = [r for r in rows if self.near(report, r)]
         return sorted(out, key=lambda r: r["event_id"])
 
     def cluster_of(self, report_id: str) -> Optional[str]:
