@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -35,6 +37,7 @@ _KEEP_WHOLE = re.compile(
 )
 _SENT_END = {".", "!", "?", "…", "...", "?!", "!?"}
 _CLOSERS = {"»", '"', "'", ")", "]"}
+_NOT_START = 2**64 - 1  # -1 as the uint64 that Doc.from_array takes
 # Abbreviations after which a period does not end a sentence.
 _ABBREV = {
     "m", "mm", "mme", "mmes", "dr", "st", "ste", "gen", "gén", "col", "lt", "sgt", "capt", "mr", "mrs", "ms",
@@ -54,30 +57,45 @@ def set_sentence_starts(doc: Doc) -> Doc:
 
     The statistical splitter breaks French news sentences at names like
     'al-Omar' and inside quotes; punctuation and paragraph breaks are reliable."""
+    if len(doc):
+        # Set in one from_array call: spaCy's Token.is_sent_start setter scans the whole doc
+        # for a parse on every call, which made this component quadratic in article length.
+        starts = numpy.asarray(sentence_starts(doc), dtype=numpy.uint64).reshape(-1, 1)
+        doc.from_array([SENT_START], starts)
+    return doc
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """SENT_START values for each token (1 starts a sentence, -1 does not; as from_array wants
+    them, -1 written as its uint64 two's complement)."""
+    texts = [t.text for t in doc]
+    n = len(texts)
+    out = [_NOT_START] * n
+    first = doc[0].is_sent_start  # left as the tokenizer set it unless a sentence starts there
+    out[0] = 1 if first else (0 if first is None else _NOT_START)
     start_next = True
     for i, tok in enumerate(doc):
+        text = texts[i]
         if start_next and not tok.is_space:
-            tok.is_sent_start = True
+            out[i] = 1
             start_next = False
-        elif i > 0:
-            tok.is_sent_start = False
-        if "\n" in tok.text or (tok.is_space and "\n" in tok.whitespace_ + tok.text):
+        if "\n" in text or (tok.is_space and "\n" in tok.whitespace_ + text):
             start_next = True
-        elif tok.text in _SENT_END or tok.text.endswith(("...", "…")):
-            nxt = doc[i + 1] if i + 1 < len(doc) else None
-            prev = doc[i - 1].lower_ if i > 0 else ""
-            if tok.text == "." and (prev in _ABBREV or (len(prev) == 1 and prev.isalpha())):
+        elif text in _SENT_END or text.endswith(("...", "…")):
+            nxt = texts[i + 1] if i + 1 < n else None
+            prev = texts[i - 1].lower() if i > 0 else ""
+            if text == "." and (prev in _ABBREV or (len(prev) == 1 and prev.isalpha())):
                 continue
-            if nxt is not None and nxt.text in _CLOSERS:
+            if nxt is not None and nxt in _CLOSERS:
                 continue  # the closer ends the sentence; the next token starts one
-            if nxt is not None and (nxt.is_lower and nxt.is_alpha) and tok.text != ".":
+            if nxt is not None and doc[i + 1].is_lower and doc[i + 1].is_alpha and text != ".":
                 continue  # « … ? » dit-il : a question inside a sentence
             start_next = True
-        elif tok.text in _CLOSERS and i > 0 and doc[i - 1].text in _SENT_END:
+        elif text in _CLOSERS and i > 0 and texts[i - 1] in _SENT_END:
             start_next = True
         if tok.whitespace_ and "\n" in tok.whitespace_:
             start_next = True
-    return doc
+    return out
 
 
 def _keep_names_whole(nlp: Language) -> None:
