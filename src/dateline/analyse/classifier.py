@@ -7,7 +7,7 @@ One model serves French and English: the features are plain strings.
 The artifact (``data/models/event_classifier.npz``) holds only arrays —
 vocabularies, idf weights, coefficients, labels — no pickles, so it loads
 with any numpy/scikit-learn version. Prediction is re-implemented here (pure
-numpy/scipy; scikit-learn is needed only for training).
+numpy; scikit-learn is needed only for training).
 
     clf = EventClassifier.load()
     clf.predict_proba(["Soldiers clashed with rebels near Goma."], "en")
@@ -24,7 +24,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-import scipy.sparse as sp
 from dateline.langdata import read_yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -182,43 +181,43 @@ class _Tfidf:
             ids.extend(got)
         return ids
 
-    def transform(self, texts, weight: float = 1.0):
-        """L2-normalised sublinear tf-idf rows (times ``weight``) as a CSR matrix."""
+    def weights(self, texts, weight: float = 1.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """L2-normalised sublinear tf-idf (times ``weight``) as sparse triples sorted by row:
+        (row, column, value). Plain numpy: scipy's import alone cost more than a batch."""
         get = self._word_ids if self.analyzer == "word" else self._char_ids
         cols, lens = [], []
         for t in texts:
             ids = get(t)
             cols.extend(ids)
             lens.append(len(ids))
-        indptr = np.zeros(len(texts) + 1, dtype=np.int64)
-        np.cumsum(lens, out=indptr[1:])
-        x = sp.csr_matrix((np.ones(len(cols), dtype=np.float32), np.asarray(cols, dtype=np.int64), indptr),
-                          shape=(len(texts), len(self.vocab)))
-        x.sum_duplicates()
-        x.data = (np.log(x.data) + 1.0) * self.idf[x.indices]
-        row_of = np.repeat(np.arange(len(texts)), np.diff(x.indptr))
-        sq = np.bincount(row_of, weights=x.data * x.data, minlength=len(texts))
+        n_cols = len(self.vocab)
+        rows = np.repeat(np.arange(len(texts), dtype=np.int64), lens)
+        keys, counts = np.unique(rows * n_cols + np.asarray(cols, dtype=np.int64), return_counts=True)
+        rows, cols = keys // n_cols, keys % n_cols
+        data = ((np.log(counts.astype(np.float32)) + 1.0) * self.idf[cols]).astype(np.float32)
+        sq = np.bincount(rows, weights=data * data, minlength=len(texts))
         scale = np.zeros(len(texts), dtype=np.float32)
         nz = sq > 0
         scale[nz] = weight / np.sqrt(sq[nz])
-        x.data *= scale[row_of]
-        return x
+        return rows, cols, data * scale[rows]
+
+    def transform(self, texts, weight: float = 1.0):
+        """The same weights as a scipy CSR matrix (for tests against scikit-learn)."""
+        import scipy.sparse as sp
+        rows, cols, data = self.weights(texts, weight)
+        return sp.csr_matrix((data, (rows, cols)), shape=(len(texts), len(self.vocab)))
 
 
-def featurize(word: _Tfidf, char: _Tfidf, texts, char_weight: float = 1.0):
+def scores(word: _Tfidf, char: _Tfidf, coef: np.ndarray, texts, char_weight: float = 1.0) -> np.ndarray:
+    """Linear scores (texts x labels) of word features, then char features, against ``coef``."""
     texts = [normalise(t) for t in texts]
-    a, b = word.transform([with_roles(t) for t in texts]), char.transform(texts, char_weight)
-    # row-wise concatenation of two CSR blocks, cheaper than scipy's hstack for small batches
-    indptr = a.indptr + b.indptr
-    data = np.empty(a.nnz + b.nnz, dtype=np.float32)
-    indices = np.empty(a.nnz + b.nnz, dtype=np.int64)
-    na = np.diff(a.indptr)
-    pos_a = np.repeat(indptr[:-1] - a.indptr[:-1], na) + np.arange(a.nnz)
-    mask = np.ones(a.nnz + b.nnz, dtype=bool)
-    mask[pos_a] = False
-    data[pos_a], indices[pos_a] = a.data, a.indices
-    data[mask], indices[mask] = b.data, b.indices + a.shape[1]
-    return sp.csr_matrix((data, indices, indptr), shape=(a.shape[0], a.shape[1] + b.shape[1]))
+    out = np.zeros((len(texts), coef.shape[1]), dtype=np.float32)
+    for (rows, cols, data), offset in ((word.weights([with_roles(t) for t in texts]), 0),
+                                       (char.weights(texts, char_weight), len(word.vocab))):
+        if len(rows):  # rows are sorted: sum each row's run of feature weights
+            starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+            out[rows[starts]] += np.add.reduceat(coef[cols + offset] * data[:, None], starts, axis=0)
+    return out
 
 
 class EventClassifier:
@@ -269,8 +268,7 @@ class EventClassifier:
 
     # -- prediction --------------------------------------------------------
     def decision_function(self, texts: list[str]) -> np.ndarray:
-        x = featurize(self._word, self._char, texts, self._char_weight)
-        return np.asarray(x @ self._coef) + self._intercept
+        return scores(self._word, self._char, self._coef, texts, self._char_weight) + self._intercept
 
     def predict_proba(self, texts: list[str], lang: str = "en") -> list[dict[str, float]]:
         """Per text, a dict label → probability (sums to 1, includes NONE).
