@@ -12,8 +12,6 @@ twice, and the events are the same as a local run's.
 """
 from __future__ import annotations
 
-import itertools
-from collections import deque
 from typing import Iterable, Iterator, Optional
 
 from dateline.records import Article, Event
@@ -67,8 +65,8 @@ class DaskAnalyser:
         else:
             self._cluster = None
             self.client = Client(scheduler)
-        workers = max(1, len(self.client.scheduler_info().get("workers", {})))
-        self.max_in_flight = workers * in_flight_per_worker
+        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+        self.max_in_flight = self.workers * in_flight_per_worker
         self.max_buffered = self.max_in_flight * 4
 
     def warm_up(self, langs: tuple[str, ...] = ("fr", "en")) -> None:
@@ -80,7 +78,9 @@ class DaskAnalyser:
         # partition ahead of it: up to `max_in_flight` partitions run at once, finished ones wait
         # in a reorder buffer, and the buffer is bounded so a stuck head cannot grow memory.
         from dask.distributed import as_completed
-        it = iter(articles)
+
+        from dateline.pipeline import partitions
+        parts = partitions(articles, self.partition_size, self.workers)
         running = as_completed()
         order: dict = {}           # future key -> sequence number
         done: dict[int, list] = {}  # sequence number -> results, waiting for their turn
@@ -89,8 +89,8 @@ class DaskAnalyser:
         while True:
             while (not exhausted and running.count() < self.max_in_flight
                    and submitted - next_out < self.max_buffered):
-                part = list(itertools.islice(it, self.partition_size))
-                if not part:
+                part = next(parts, None)
+                if part is None:
                     exhausted = True
                     break
                 fut = self.client.submit(analyse_partition, part, pure=False)

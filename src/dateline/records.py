@@ -104,6 +104,14 @@ class PlaceRef:
 
 
 @dataclass
+class GeoRef(PlaceRef):
+    """A PlaceRef that also says how the name is used: "toponym", "demonym" ("Syrian",
+    "les Américains") or "metonym" ("Washington n'envisage pas"). Only toponyms can be event places."""
+    role: str = "toponym"
+    cue: Optional[int] = None  # precision implied by a preceding cue: 1 "à/in", 2 "près de/near"
+
+
+@dataclass
 class DateRange:
     earliest: Optional[date] = None
     latest: Optional[date] = None

@@ -1,7 +1,6 @@
 """`geoparse`: toponyms of an article, each resolved to a gazetteer place."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
@@ -11,15 +10,7 @@ from dateline.geo.gazetteer import Gazetteer, default_gazetteer
 from dateline.geo.normalise import name_key
 from dateline.geo.recognise import CuratedNames, find_candidates, first_word, name_tokens
 from dateline.geo.resolve import precision_of, resolve
-from dateline.records import PlaceRef
-
-
-@dataclass
-class GeoRef(PlaceRef):
-    """A PlaceRef that also says how the name is used: "toponym", "demonym" ("Syrian",
-    "les Américains") or "metonym" ("Washington n'envisage pas"). Only toponyms can be event places."""
-    role: str = "toponym"
-    cue: Optional[int] = None  # precision implied by a preceding cue: 1 "à/in", 2 "près de/near"
+from dateline.records import GeoRef  # noqa: F401  (re-exported: dateline.geo.GeoRef)
 
 
 @lru_cache(maxsize=4)
