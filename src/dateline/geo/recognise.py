@@ -362,22 +362,28 @@ def _embedded(span: SpacySpan, lang: str, strong_name: Callable[[str], bool], so
 
 def _curated_ngrams(doc: Doc, lang: str, curated_keys: set[str]) -> list[Candidate]:
     out = []
-    i, n_tokens = 0, len(doc)
+    # Token objects and texts made once: spaCy builds a new Token on every doc[i].
+    toks = list(doc)
+    texts = [t.text for t in toks]
+    text = doc.text
+    i, n_tokens = 0, len(toks)
     starts = getattr(curated_keys, "first_words", None)
+    max_tokens = getattr(curated_keys, "max_tokens", {})
     while i < n_tokens:
-        if starts is not None and first_word(doc[i].text) not in starts:
+        first = first_word(texts[i]) if starts is not None else ""
+        if starts is not None and first not in starts:
             i += 1
             continue
         longest = min(MAX_NAME_TOKENS, n_tokens - i)
         if starts is not None:
-            longest = min(longest, getattr(curated_keys, "max_tokens", {}).get(first_word(doc[i].text), longest))
+            longest = min(longest, max_tokens.get(first, longest))
         for n in range(longest, 0, -1):
-            span = doc[i:i + n]
-            if span[-1].is_punct or span[0].is_punct or span[-1].is_space or span[0].is_space:
+            head, last = toks[i], toks[i + n - 1]
+            if last.is_punct or head.is_punct or last.is_space or head.is_space:
                 continue
-            key = name_key(span.text)
-            if key in curated_keys and (n > 1 or _is_name_token(span[0])):
-                out.append(_candidate(span, "curated", lang))
+            key = name_key(text[head.idx:last.idx + len(last.text)])
+            if key in curated_keys and (n > 1 or _is_name_token(head)):
+                out.append(_candidate(doc[i:i + n], "curated", lang))
                 i += n - 1
                 break
         i += 1
@@ -393,9 +399,10 @@ def _loose_tokens(doc: Doc, lang: str, demonyms: dict[str, str], strong_name: Ca
     """Capitalised runs outside entities (strong place names inside them, or the whole run when a feature
     word introduces it: "the northern Afghan city of Mazar-i-Sharif"), and demonym words."""
     out = []
-    i = 0
-    while i < len(doc):
-        tok = doc[i]
+    toks = list(doc)  # one Token object per token, not one per doc[i]
+    i, n_tokens = 0, len(toks)
+    while i < n_tokens:
+        tok = toks[i]
         folded = fold(tok.text)
         if folded in demonyms and (tok.text[:1].isupper() or lang == "fr") and not tok.ent_type_:
             if _adjectival(doc[i:i + 1]):
@@ -410,8 +417,8 @@ def _loose_tokens(doc: Doc, lang: str, demonyms: dict[str, str], strong_name: Ca
         if tok.text[:1].isupper() and (tok.is_alpha or _HYPHENATED.fullmatch(tok.text)) and not tok.ent_type_ \
                 and tok.pos_ == "PROPN":
             j = i + 1
-            while j < len(doc) and j - i < 6 and doc[j].text[:1].isupper() and not doc[j].ent_type_ \
-                    and (doc[j].is_alpha or doc[j].text.endswith(".")):
+            while j < n_tokens and j - i < 6 and toks[j].text[:1].isupper() and not toks[j].ent_type_ \
+                    and (toks[j].is_alpha or toks[j].text.endswith(".")):
                 j += 1
             out.extend(_loose_run(doc[i:j], lang, strong_name, known_name))
             i = j

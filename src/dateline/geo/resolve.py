@@ -60,6 +60,12 @@ def km(a: Place, b: Place) -> float:
     return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
+def within_km(a: Place, b: Place, limit: float) -> bool:
+    """km(a, b) <= limit, without the trigonometry for places a latitude band apart (most pairs):
+    a great-circle distance is at least the latitude difference (111.19 km a degree)."""
+    return abs(a.latitude - b.latitude) * 111.0 <= limit and km(a, b) <= limit
+
+
 def _kind(place: Place) -> str:
     if place.feature_code == "PCLI":
         return "country"
@@ -139,7 +145,7 @@ class Context:
             score += COUNTRY_BONUS
         if place.admin1 and place.feature_code != "ADM1" and self.admin1.get((place.country_code, place.admin1), set()) - {key}:
             score += ADMIN1_BONUS
-        if any(k != key and (km(a, place) <= NEAR_KM or _contains(place, a)) for a, k in self.anchors):
+        if any(k != key and (within_km(a, place, NEAR_KM) or _contains(place, a)) for a, k in self.anchors):
             score += NEAR_BONUS
         return score
 
@@ -147,7 +153,7 @@ class Context:
         """The article names the region the place is in, or a place near it (other names than its own)."""
         if place.admin1 and self.admin1.get((place.country_code, place.admin1), set()) - {key}:
             return True
-        return any(k != key and km(a, place) <= NEAR_KM for a, k in self.anchors)
+        return any(k != key and within_km(a, place, NEAR_KM) for a, k in self.anchors)
 
 
 def _inside(place: Place, container: Place) -> bool:
