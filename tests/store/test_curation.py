@@ -27,6 +27,8 @@ def test_merge(store):
     assert ev["article_ids"] == ["a1", "a2", "a3"] and ev["date_latest"] == "2022-01-06"
     assert ev["sources"] == ["SOHR"] and len(ev["mentions"]) == 2
     assert idx.cluster_of("r2") == "e1"
+    assert store.redirect_of("e2") == {"event_id": "e1", "reason": "merged"}
+    assert store.redirect_of("e1") is None and store.redirect_of("nope") is None
     with pytest.raises(KeyError):
         store.merge_events(["e1", "nope"])
     with pytest.raises(ValueError):
@@ -57,3 +59,16 @@ def test_retire_event_moves_links_and_drops_rows(store):
     assert total == 1
     assert set(store.get_event("e1")["article_ids"]) == {"a1", "a2", "a3"}
     assert store.get_article("a2")["event_ids"] == ["e1"]
+    assert store.redirect_of("e2") == {"event_id": "e1", "reason": "linked"}
+
+
+def test_redirects_follow_later_merges(store):
+    """e2 merged into e1, then e1 into e3: both old ids lead straight to e3 (no chains, no loops)."""
+    _two(store)
+    store.add_article(make_article("a4", text="Report a4: rockets near Deir ez-Zor."))
+    store.save_article_events(make_article("a4"), [make_event("e3", "a4", day=date(2022, 1, 6))])
+    store.retire_event("e2", into="e1")
+    store.merge_events(["e3", "e1"])
+    assert store.redirect_of("e2") == {"event_id": "e3", "reason": "linked"}
+    assert store.redirect_of("e1") == {"event_id": "e3", "reason": "merged"}
+    assert store.redirect_of("e3") is None

@@ -196,8 +196,14 @@ def test_write_token(write_base):
         assert c.post("/api/events/merge", json=body).status_code == 401
         assert c.post("/api/events/merge", json=body, headers={"Authorization": "Bearer wrong"}).status_code == 401
         ok = c.post("/api/events/merge", json=body, headers={"Authorization": f"Bearer {WRITE_TOKEN}"})
-        # 501 until the store offers merge_events/split_event; then the merge happens.
-        assert ok.status_code in (200, 501), ok.text
+        assert ok.status_code == 200, ok.text
+        # The merged-away event's link keeps working: a permanent redirect to the event that absorbed it.
+        moved = c.get("/api/events/seed-e2")
+        assert moved.status_code == 308 and moved.headers["location"] == "/api/events/seed-e1"
+        assert moved.headers["x-dateline-merged"] == "merged"
+        followed = c.get("/api/events/seed-e2", follow_redirects=True)
+        assert followed.status_code == 200 and followed.json()["event_id"] == "seed-e1"
+        assert c.get("/api/events/never-was").status_code == 404
         bad = c.post("/api/events/merge", json={"event_ids": ["one"]},
                      headers={"Authorization": f"Bearer {WRITE_TOKEN}"})
         assert bad.status_code == 422

@@ -3,13 +3,15 @@
 Both keep the store consistent (event rows, article links, evidence, sources,
 claims, and the linker's reports) in one transaction. A split also records
 cannot-link constraints between the reports on either side, so a later
-linking run does not join them again.
+linking run does not join them again. An event merged away (by hand, or by
+the linker when a new report bridges two events) leaves a redirect from its
+id to the event that absorbed it, so links to it keep working.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-from typing import Iterable
+from typing import Iterable, Optional
 
 import sqlalchemy as sa
 
@@ -61,6 +63,7 @@ class CurationMixin:
             mentions = [m for i in ids for m in found[i][1]]
             for other in ids[1:]:
                 self._drop_event(c, other)
+                self._redirect(c, other, keep, "merged")
             merged["article_ids"] = list(dict.fromkeys(a for a, _ in links))
             self._write_event(c, merged, mentions)
             for aid, rel in links:
@@ -76,6 +79,7 @@ class CurationMixin:
             links = list(c.execute(sa.select(EA.c.article_id, EA.c.relation).where(EA.c.event_id == event_id)
                                    .order_by(EA.c.seq)))
             self._drop_event(c, event_id)
+            self._redirect(c, event_id, into, "linked")
             for aid, rel in links:
                 self._link_articles(c, into, [aid], rel)
 
@@ -103,6 +107,20 @@ class CurationMixin:
                 self._link_articles(c, eid, arts, "analysed")
             self._split_reports(c, event_id, new_id, set(move))
         return new_id
+
+    def _redirect(self, c, old_id: str, new_id: str, reason: str) -> None:
+        """`old_id` now lives in `new_id`; earlier redirects to `old_id` follow it (no chains)."""
+        R = S.event_redirects
+        c.execute(sa.update(R).where(R.c.new_id == old_id).values(new_id=new_id))
+        c.execute(sa.delete(R).where(R.c.old_id.in_([old_id, new_id])))
+        c.execute(sa.insert(R), [{"old_id": old_id, "new_id": new_id, "reason": reason}])
+
+    def redirect_of(self, event_id: str) -> Optional[dict]:
+        """{"event_id": where an event merged away now lives, "reason": "linked" | "merged"}, or None."""
+        R = S.event_redirects
+        with self._read() as c:
+            row = c.execute(sa.select(R.c.new_id, R.c.reason).where(R.c.old_id == event_id)).first()
+        return {"event_id": row.new_id, "reason": row.reason} if row else None
 
     def _drop_event(self, c, event_id: str) -> None:
         for t in (S.evidence, S.event_sources, S.claims, EA):

@@ -138,3 +138,10 @@ store_meta = sa.Table(  # migration 0004: name → value; "generation" counts wr
     sa.Column("name", sa.String(100), primary_key=True),
     sa.Column("value", sa.BigInteger, nullable=False),
 )
+
+event_redirects = sa.Table(  # migration 0005: a merged event's id → the event that absorbed it
+    "event_redirects", metadata,
+    sa.Column("old_id", sa.String(300), primary_key=True),
+    sa.Column("new_id", sa.String(300), nullable=False, index=True),
+    sa.Column("reason", sa.String(20), nullable=False),  # "linked" (a report bridged them) or "merged" (by hand)
+)

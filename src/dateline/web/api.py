@@ -12,8 +12,10 @@ import inspect
 import re
 from datetime import date
 from typing import Annotated, Any, Optional
+from urllib.parse import quote
 
 from fastapi import APIRouter, Body, Depends, Header, HTTPException, Path, Query, Request, Response
+from fastapi.responses import RedirectResponse
 
 from . import models as m
 from .filters import (MAX_GEOJSON, MAX_OFFSET, MAX_PAGE, WebFilters, clean_text, invalid,
@@ -179,12 +181,18 @@ def events_geojson(
 
 
 @router.get("/events/{event_id}", response_model=m.EventDetail,
-            responses={404: {"model": m.Problem}},
+            responses={404: {"model": m.Problem},
+                       308: {"description": "the event was merged into another: Location is where it lives now"}},
             summary="One event: mentions, sources, claims, contradictions, evidence spans")
 def get_event(store: Store, event_id: Annotated[str, Path(max_length=MAX_ID)]):
     ev = store.get_event(_check_id("event", event_id))
     if ev is None:
-        raise HTTPException(404, f"no event {event_id!r}")
+        moved = store.redirect_of(event_id)
+        if moved is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        # A merged event's old links keep working: permanent redirect to the event that absorbed it.
+        return RedirectResponse(f"/api/events/{quote(moved['event_id'], safe='')}", status_code=308,
+                                headers={"X-Dateline-Merged": moved["reason"]})
     return _plain(ev)
 
 
