@@ -193,30 +193,51 @@ def batches(items: Iterable[Article], size: int = BATCH_SIZE) -> Iterator[list[A
 
 
 _END = object()
+# A pool batch holds at most this many characters as well as at most `size` articles: the
+# cost of an article grows with its length (a 3,000-word report vs a 40-word note), and
+# batches of equal cost keep the workers equally busy.
+BATCH_CHARS = 16_000
 
 
-def partitions(items: Iterable[Article], size: int, workers: int) -> Iterator[list[Article]]:
-    """Batches of `size` for `workers` processes, smaller at the end of the stream.
+def _cost(item: object) -> int:
+    return len(getattr(item, "text", None) or "") or 1
+
+
+def partitions(items: Iterable[Article], size: int, workers: int,
+               max_chars: int = BATCH_CHARS) -> Iterator[list[Article]]:
+    """Batches of at most `size` articles and `max_chars` characters for `workers` processes,
+    smaller at the end of the stream.
 
     A pool is only as fast as its last worker: with equal batches, the last one often runs
-    alone while the others idle (half a batch of lost time on average). Reading
-    `size * (workers + 1)` articles ahead shows where the stream ends; what is left then goes
-    out in shrinking batches (each 1/(2 x workers) of the rest), so the workers finish
-    together. Only the grouping changes: each article's analysis is its own."""
+    alone while the others idle. Reading `workers + 1` batches ahead shows where the stream
+    ends; what is left then goes out in shrinking batches (each 1/(2 x workers) of the rest,
+    by characters), so the workers finish together. Only the grouping changes: each
+    article's analysis is its own."""
     it = iter(items)
     ahead: deque[Article] = deque()
-    exhausted = False
+    ahead_chars, exhausted = 0, False
     while True:
-        while not exhausted and len(ahead) < size * (workers + 1):
+        while not exhausted and len(ahead) < size * (workers + 1) and ahead_chars < max_chars * (workers + 1):
             nxt = next(it, _END)
             if nxt is _END:
                 exhausted = True
             else:
                 ahead.append(nxt)
+                ahead_chars += _cost(nxt)
         if not ahead:
             return
-        take = size if not exhausted else max(1, min(size, -(-len(ahead) // (2 * workers))))
-        yield [ahead.popleft() for _ in range(min(take, len(ahead)))]
+        count, budget = size, max_chars
+        if exhausted:
+            count = max(1, min(size, -(-len(ahead) // (2 * workers))))
+            budget = max(1, min(max_chars, ahead_chars // (2 * workers)))
+        part: list[Article] = []
+        chars = 0
+        while ahead and len(part) < count and (not part or chars + _cost(ahead[0]) <= budget):
+            item = ahead.popleft()
+            part.append(item)
+            chars += _cost(item)
+        ahead_chars -= chars
+        yield part
 
 
 def analyse_articles(

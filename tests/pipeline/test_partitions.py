@@ -23,6 +23,16 @@ def test_partitions_shrink_at_the_end_so_workers_finish_together():
     assert len(list(partitions(range(10), 16, 2))) >= 2
 
 
+def test_partitions_hold_similar_amounts_of_text():
+    """Long reports and short notes: a batch is capped by characters too, so workers get equal work."""
+    from dateline.records import Article
+    arts = [Article(id=str(i), text="x" * (2000 if i < 130 else 300)) for i in range(200)]
+    parts = list(partitions(arts, 16, 2, max_chars=16_000))
+    assert [a.id for p in parts for a in p] == [a.id for a in arts]
+    assert all(sum(len(a.text) for a in p) <= 16_000 for p in parts)
+    assert [len(p) for p in parts[:16]] == [8] * 16  # eight long reports a batch, not sixteen
+
+
 def test_partitions_read_a_bounded_window_of_a_stream():
     read = []
 
