@@ -79,6 +79,19 @@ def test_attribution_chain(analyse):
     assert doc.events[0].sources == ["al-Mayadeen"]
 
 
+@pytest.mark.parametrize("text,lang", [
+    ("Gunmen killed five villagers near Kaduna on Monday. No group has claimed responsibility, police said.", "en"),
+    ("Gunmen killed five villagers near Kaduna on Monday. Nobody claimed the attack.", "en"),
+    ("Des hommes armés ont tué cinq villageois près de Mopti lundi. Aucun groupe n'a revendiqué l'attaque, "
+     "a indiqué la police.", "fr"),
+])
+def test_a_denied_claim_is_no_source(analyse, text, lang):
+    """"No group has claimed responsibility": nobody says anything, so no claimant is a source."""
+    doc = analyse(text, lang)
+    assert "Claim of responsibility" not in {s.name for s in doc.sources}
+    assert doc.events and all("Claim of responsibility" not in e.sources for e in doc.events)
+
+
 def test_generic_plural_is_not_an_event(analyse):
     doc = analyse("Dans la région, les raids se succèdent aux raids depuis des années.")
     assert doc.events == []

@@ -14,8 +14,9 @@ one outlet).
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Optional
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dateline import langdata
 from dateline.analyse.lexicon import source_matcher, sources_by_id
@@ -46,8 +47,10 @@ def find_sources(text: str, doc: Doc, lang: str) -> list[SourceRef]:
         ref = SourceRef(name=entry.get("name", m.entry_id), kind=kind, text=text[m.start:m.end],
                         start=m.start, end=m.end, source_id=m.entry_id)
         outer = _introduced_by_cue(text, m.start, cues["outer"])
-        saying = _subject_of_saying_verb(doc, m.start, m.end, cues["saying"])
-        if kind in NEEDS_CUE and not (outer or saying):
+        verb = _saying_verb(doc, m.start, m.end, cues["saying"])
+        if verb is not None and not outer and _denied_saying(verb, lang):
+            continue  # "No group has claimed responsibility", "police did not say": nobody says so
+        if kind in NEEDS_CUE and not (outer or verb is not None):
             continue
         ref.__dict__["_outer"] = outer
         out.append(ref)
@@ -62,18 +65,39 @@ def _introduced_by_cue(text: str, start: int, cues: tuple[str, ...]) -> bool:
     return any(c in before for c in cues)
 
 
-def _subject_of_saying_verb(doc: Doc, start: int, end: int, verbs: frozenset) -> bool:
+def _saying_verb(doc: Doc, start: int, end: int, verbs: frozenset) -> Optional[Token]:
+    """The saying verb the source is the subject (or part) of, if any (up to three heads up)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
-        return False
+        return None
     head = span.root
     for _ in range(3):
         if head.lemma_.lower() in verbs or head.lower_ in verbs:
-            return True
+            return head
         if head.head.i == head.i:
             break
         head = head.head
+    return None
+
+
+def _denied_saying(verb: Token, lang: str) -> bool:
+    """The saying verb is negated ("did not say", "n'a pas revendiqué") or its subject is nobody
+    ("No group has claimed", "aucun groupe n'a revendiqué", "nobody claimed")."""
+    neg = _negation_words(lang)
+    for c in verb.children:
+        if c.dep_ in ("neg", "advmod") and c.lower_ in neg:
+            return True
+        if c.dep_.startswith("nsubj") and (c.lower_ in neg or any(
+                d.dep_ == "det" and d.lower_ in neg for d in c.children)):
+            return True
     return False
+
+
+@lru_cache(maxsize=None)
+def _negation_words(lang: str) -> frozenset:
+    c = langdata.load("cues", lang)
+    words = set(c["modality"].get("negated", [])) | set(c["attribution"].get("nobody", []))
+    return frozenset(str(w).lower() for w in words)
 
 
 def chains_by_sentence(sentences: list[tuple[int, int]], sources: list[SourceRef], text: str,
