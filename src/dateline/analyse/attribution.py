@@ -19,6 +19,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from dateline import langdata
+from dateline.analyse import modality
 from dateline.analyse.lexicon import source_matcher, sources_by_id
 from dateline.records import SourceRef
 
@@ -81,23 +82,18 @@ def _saying_verb(doc: Doc, start: int, end: int, verbs: frozenset) -> Optional[T
 
 
 def _denied_saying(verb: Token, lang: str) -> bool:
-    """The saying verb is negated ("did not say", "n'a pas revendiqué") or its subject is nobody
-    ("No group has claimed", "aucun groupe n'a revendiqué", "nobody claimed")."""
-    neg = _negation_words(lang)
-    for c in verb.children:
-        if c.dep_ in ("neg", "advmod") and c.lower_ in neg:
-            return True
-        if c.dep_.startswith("nsubj") and (c.lower_ in neg or any(
-                d.dep_ == "det" and d.lower_ in neg for d in c.children)):
-            return True
-    return False
+    """The saying verb is negated ("did not say", "n'a pas revendiqué": modality's rule) or its
+    subject is nobody ("No group has claimed", "aucun groupe n'a revendiqué", "nobody claimed")."""
+    if modality.is_negated(verb, lang):
+        return True
+    nobody = modality.negation_words(lang) | _nobody(lang)
+    return any(c.dep_.startswith("nsubj") and (c.lower_ in nobody or any(
+        d.dep_ == "det" and d.lower_ in nobody for d in c.children)) for c in verb.children)
 
 
 @lru_cache(maxsize=None)
-def _negation_words(lang: str) -> frozenset:
-    c = langdata.load("cues", lang)
-    words = set(c["modality"].get("negated", [])) | set(c["attribution"].get("nobody", []))
-    return frozenset(str(w).lower() for w in words)
+def _nobody(lang: str) -> frozenset:
+    return frozenset(str(w).lower() for w in langdata.load("cues", lang)["attribution"].get("nobody", []))
 
 
 def chains_by_sentence(sentences: list[tuple[int, int]], sources: list[SourceRef], text: str,

@@ -92,6 +92,16 @@ def _words_after(tokens: list[Token], window: int = 25) -> set[str]:
     return out
 
 
+def negation_words(lang: str) -> set[str]:
+    """The language's negation cue words ("not", "no", "ne", "aucun"…)."""
+    return _modal_cues(lang).get("negated", set())
+
+
+def is_negated(verb: Token, lang: str) -> bool:
+    """The verb itself is negated ("did not say", "n'a pas revendiqué"); False for other words."""
+    return verb.pos_ in ("VERB", "AUX") and _negated([verb], _modal_cues(lang))
+
+
 def _negated(chain: list[Token], cues: dict) -> bool:
     neg = cues.get("negated", set())
     for t in chain[:2]:
