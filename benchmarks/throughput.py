@@ -48,6 +48,11 @@ def corpus(limit: int) -> list[dict]:
     return arts[:limit] if limit else arts
 
 
+def _articles(arts: list[dict]) -> list:
+    from dateline.records import Article
+    return [Article(id=a["id"], text=a["text"], language=a.get("language")) for a in arts]
+
+
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -69,8 +74,7 @@ def bare_spacy(arts: list[dict], workers: int, q) -> None:
 def dateline_run(arts: list[dict], workers: int, profile: bool, q) -> None:
     from dateline.analyse.stages import detect_language, warm_up
     from dateline.pipeline import analyse_articles
-    from dateline.records import Article
-    articles = [Article(id=a["id"], text=a["text"], language=a.get("language")) for a in arts]
+    articles = _articles(arts)
     warm_up(sorted({a.language or detect_language(a.text) for a in articles}))
     profiler = None
     if profile:
@@ -89,8 +93,7 @@ def dateline_run(arts: list[dict], workers: int, profile: bool, q) -> None:
 
 def dask_run(arts: list[dict], workers: int, q) -> None:
     from dateline.distributed import DaskAnalyser
-    from dateline.records import Article
-    articles = [Article(id=a["id"], text=a["text"], language=a.get("language")) for a in arts]
+    articles = _articles(arts)
     with DaskAnalyser("local", n_workers=workers) as d:
         d.warm_up()  # models loaded on every worker before the clock
         t = time.perf_counter()
@@ -102,8 +105,7 @@ def dask_run(arts: list[dict], workers: int, q) -> None:
 def single_digest(arts: list[dict], q) -> None:
     from dateline.analyse.stages import warm_up
     from dateline.pipeline import analyse_articles
-    from dateline.records import Article
-    articles = [Article(id=a["id"], text=a["text"], language=a.get("language")) for a in arts]
+    articles = _articles(arts)
     warm_up(("fr", "en"))  # same as the Dask side: models loaded before the clock
     t = time.perf_counter()
     events = [e.to_json() for _, evs in analyse_articles(articles, workers=1) for e in evs]
@@ -169,8 +171,7 @@ def static_split(arts: list[dict], q) -> None:
     speed-up can only be judged next to this, measured in the same minute."""
     from dateline.analyse.stages import warm_up
     from dateline.pipeline import analyse_articles
-    from dateline.records import Article
-    articles = [Article(id=a["id"], text=a["text"], language=a.get("language")) for a in arts]
+    articles = _articles(arts)
     warm_up(("fr", "en"))
     ctx = mp.get_context("fork")
     done = ctx.Queue()

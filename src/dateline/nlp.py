@@ -68,13 +68,14 @@ def set_sentence_starts(doc: Doc) -> Doc:
 def sentence_starts(doc: Doc) -> list[int]:
     """SENT_START values for each token (1 starts a sentence, -1 does not; as from_array wants
     them, -1 written as its uint64 two's complement)."""
-    texts = [t.text for t in doc]
+    toks = list(doc)  # one Token object per token
+    texts = [t.text for t in toks]
     n = len(texts)
     out = [_NOT_START] * n
-    first = doc[0].is_sent_start  # left as the tokenizer set it unless a sentence starts there
+    first = toks[0].is_sent_start  # left as the tokenizer set it unless a sentence starts there
     out[0] = 1 if first else (0 if first is None else _NOT_START)
     start_next = True
-    for i, tok in enumerate(doc):
+    for i, tok in enumerate(toks):
         text = texts[i]
         if start_next and not tok.is_space:
             out[i] = 1
@@ -88,7 +89,7 @@ def sentence_starts(doc: Doc) -> list[int]:
                 continue
             if nxt is not None and nxt in _CLOSERS:
                 continue  # the closer ends the sentence; the next token starts one
-            if nxt is not None and doc[i + 1].is_lower and doc[i + 1].is_alpha and text != ".":
+            if nxt is not None and toks[i + 1].is_lower and toks[i + 1].is_alpha and text != ".":
                 continue  # « … ? » dit-il : a question inside a sentence
             start_next = True
         elif text in _CLOSERS and i > 0 and texts[i - 1] in _SENT_END:
