@@ -76,6 +76,8 @@ FR = [
     ("Une centaine de maisons ont été incendiées et 2 personnes tuées.", 2, None, None),
     ("Des militaires maliens ont tué 7 civils dont 2 femmes.", 7, None, "civilians"),
     ("Les 12 otages ont été libérés.", None, None, None),
+    # The one who tells is not a victim.
+    ("L'attaque a tué sept civils, deux habitants ont raconté la scène.", 7, None, "civilians"),
 ]
 
 EN = [
@@ -141,6 +143,13 @@ EN = [
     ("Nigerian troops rescued 20 hostages and killed 4 kidnappers.", 4, None, "militants"),
     ("At least 3 people were killed and 17 others were injured, 5 of them critically.", (3, 3, None), 17, None),
     ("Israeli strikes on Gaza killed 12, including 4 children, health officials said.", 12, None, None),
+    # The one who tells is not a victim ("a police officer" is not an eighth dead passenger)…
+    ("A roadside bomb struck a minibus, killing at least seven passengers, a police officer told Reuters.",
+     (7, 7, None), None, "civilians"),
+    ("Two soldiers said three people were killed in the raid.", 3, None, None),
+    # …but a passive report is still a toll.
+    ("12 soldiers were reported killed in the ambush.", 12, None, "soldiers"),
+    ("Five people were said to have been killed.", 5, None, None),
 ]
 
 

@@ -92,6 +92,23 @@ def test_a_denied_claim_is_no_source(analyse, text, lang):
     assert doc.events and all("Claim of responsibility" not in e.sources for e in doc.events)
 
 
+@pytest.mark.parametrize("text,lang,claimant", [
+    ("A roadside bomb killed seven passengers near Mogadishu on Monday. The al Qaeda-linked group al Shabaab "
+     "claimed responsibility for the attack.", "en", "Al Shabaab"),
+    ("Une embuscade a tué vingt soldats près de Hombori mardi. Le GSIM, lié à Al-Qaïda, a revendiqué l'attaque.",
+     "fr", "JNIM"),
+])
+def test_a_claim_names_its_claimant_not_its_patron(analyse, text, lang, claimant):
+    """The claimant is the source of a claim, and the group it is "linked to" is neither a
+    source nor the perpetrator."""
+    doc = analyse(text, lang)
+    (ev,) = doc.events
+    assert ev.actor1 and ev.actor1.startswith(claimant)
+    claims = [s for s in ev.sources if s.endswith("(claim)")]
+    assert claims and claims[0].startswith(claimant), ev.sources
+    assert "Claim of responsibility" not in ev.sources and "Al Qaeda" not in ev.actor1
+
+
 def test_generic_plural_is_not_an_event(analyse):
     doc = analyse("Dans la région, les raids se succèdent aux raids depuis des années.")
     assert doc.events == []

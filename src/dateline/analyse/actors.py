@@ -14,6 +14,7 @@ trigger → actor1). Perpetrators left unknown become "Unidentified armed group"
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -47,11 +48,34 @@ def _markers(lang: str) -> tuple[frozenset, frozenset, tuple]:
             tuple(w.lower() for w in c.get("unknown_perpetrator", [])))
 
 
-def find_actor_hits(text: str, doc: Doc) -> list[ActorHit]:
-    """Every actor phrase in the article, with its syntactic head token."""
+@lru_cache(maxsize=None)
+def _affiliation(lang: str) -> tuple[Optional[re.Pattern], Optional[re.Pattern]]:
+    """(suffix, before) patterns of data/<lang>/cues.yaml `affiliation`."""
+    a = langdata.load("cues", lang).get("affiliation") or {}
+
+    def alt(words):
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
+                        for w in sorted(words, key=len, reverse=True))
+    suffix = re.compile(rf"(?:{alt(a['suffix'])})(?!\w)", re.I) if a.get("suffix") else None
+    before = re.compile(rf"(?<!\w)(?:{alt(a['before'])})\s*(?:(?:the|l['’]|la|le|les)\s*)?$", re.I) \
+        if a.get("before") else None
+    return suffix, before
+
+
+def is_affiliation(text: str, start: int, end: int, lang: str) -> bool:
+    """'the al Qaeda-linked group al Shabaab', 'le GSIM, lié à Al-Qaïda': the name only says who
+    another group is tied to."""
+    suffix, before = _affiliation(lang)
+    return bool((suffix and suffix.match(text, end)) or (before and before.search(text[max(0, start - 40):start])))
+
+
+def find_actor_hits(text: str, doc: Doc, lang: str = "") -> list[ActorHit]:
+    """Every actor phrase in the article that names an actor of what happens, with its syntactic head token."""
     by_id = actors_by_id()
     hits = []
     for m in actor_matcher().find_all(text):
+        if lang and is_affiliation(text, m.start, m.end, lang):
+            continue
         actor = by_id.get(m.entry_id)
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         head = span.root if span is not None and len(span) else None

@@ -13,6 +13,7 @@ one outlet).
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Optional
 
@@ -20,7 +21,8 @@ from spacy.tokens import Doc, Token
 
 from dateline import langdata
 from dateline.analyse import modality
-from dateline.analyse.lexicon import source_matcher, sources_by_id
+from dateline.analyse.actors import is_affiliation
+from dateline.analyse.lexicon import actor_matcher, actors_by_id, source_matcher, sources_by_id
 from dateline.records import SourceRef
 
 ARTICLE_OUTLET = "article outlet"
@@ -53,6 +55,10 @@ def find_sources(text: str, doc: Doc, lang: str) -> list[SourceRef]:
             continue  # "No group has claimed responsibility", "police did not say": nobody says so
         if kind in NEEDS_CUE and not (outer or verb is not None):
             continue
+        if entry.get("claimant"):
+            who = _claimant(text, doc, m.start, m.end, verb, lang)
+            if who:
+                ref.name = f"{who} (claim)"
         ref.__dict__["_outer"] = outer
         out.append(ref)
     return out
@@ -89,6 +95,32 @@ def _denied_saying(verb: Token, lang: str) -> bool:
     nobody = modality.negation_words(lang) | _nobody(lang)
     return any(c.dep_.startswith("nsubj") and (c.lower_ in nobody or any(
         d.dep_ == "det" and d.lower_ in nobody for d in c.children)) for c in verb.children)
+
+
+_CLAIM_LINK = re.compile(r"^[\s,]*(?:(?:par|by|de|du|des|the|la|le|les|l['’]|d['’])\s*){1,2}$", re.I)
+
+
+def _claimant(text: str, doc: Doc, start: int, end: int, verb: Optional[Token], lang: str) -> Optional[str]:
+    """Who claims: the actor in the subject of the claiming verb ("al Shabaab claimed
+    responsibility", "le GSIM, lié à Al-Qaïda, a revendiqué"), or named right after the claim
+    ("revendiqué par Daech", "claimed by IS", "la revendication de l'EI")."""
+    spans = []
+    if verb is not None:
+        for c in verb.children:
+            if c.dep_.startswith("nsubj") and not c.dep_.endswith("pass"):
+                toks = list(c.subtree)
+                spans.append((toks[0].idx, toks[-1].idx + len(toks[-1])))
+    spans.append((end, min(len(text), end + 80)))
+    by_id = actors_by_id()
+    for lo, hi in spans:
+        for m in actor_matcher().find_all(text[lo:hi]):
+            a, b = lo + m.start, lo + m.end
+            if (lo == end and not _CLAIM_LINK.match(text[end:a])) or is_affiliation(text, a, b, lang):
+                continue
+            actor = by_id.get(m.entry_id)
+            if actor is not None and not m.entry_id.endswith("generic"):
+                return actor.name
+    return None
 
 
 @lru_cache(maxsize=None)

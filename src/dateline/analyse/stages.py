@@ -159,7 +159,7 @@ def mentions_stage(doc: ArticleDoc) -> None:
 
 @stage("actors")
 def actors_stage(doc: ArticleDoc) -> None:
-    hits = actors_mod.find_actor_hits(doc.nlp_text, doc.doc)
+    hits = actors_mod.find_actor_hits(doc.nlp_text, doc.doc, doc.lang)
     for h in hits:
         h.ref.text = doc.text[h.ref.start:h.ref.end]
     doc.notes["actor_hits"] = hits

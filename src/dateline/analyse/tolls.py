@@ -95,6 +95,11 @@ class TollGrammar:
             rf"|(?P<toll>{alternation(d.get('toll_before') or [])}))(?:\s+{adverbs})?\s*$", re.I)
         self.subset = re.compile(rf"(?<!\w){alternation(d.get('subset_before') or [])}\s*[,:]?\s*$", re.I)
         self.not_toll = re.compile(rf"^\s*(?:{alternation(d.get('not_toll_after') or [])})", re.I)
+        reporters = d.get("reporter_after") or []
+        # No comma in between ("killing 3 soldiers, said the army" keeps its 3), no passive word.
+        passive = alternation(d.get("passive") or [])
+        self.reporter = re.compile(rf"\s+(?:(?!{passive}(?!\w))[\w'’-]+\s+){{0,2}}?(?:{alternation(reporters)})(?!\w)",
+                                   re.I) if reporters else None
         conj = alternation(d.get("coordinators") or [])
         self.coord = re.compile(rf"(?:\s*d['’]|\s*(?!{stop}){_WORD}){{0,4}}\s*(?:,\s*(?:{conj})?|{conj})\s*", re.I)
         self.victim_any = re.compile(rf"(?<!\w){victim}(?!\w)", re.I)
@@ -134,6 +139,8 @@ class TollGrammar:
             return None
         victim = self.victim_kind(vm.group("victim")) if vm else None
         vend = q.end + (vm.end() if vm else 0)
+        if self.reporter is not None and self.reporter.match(text, vend, min(len(text), vend + 60)):
+            return None  # "…, a police officer told Reuters": the one who reports
         subset = bool(self.subset.search(left) or self.subset_after.match(right))
         b = self.before.search(left)
         bstart = q.start - (len(left) - b.start()) if b else q.start
