@@ -14,6 +14,7 @@ def events(doc):
     ("Trois roquettes se sont abattues sur la base de Tal Baydar, tuant un soldat.", "asserted"),
     ("Des centaines de personnes se sont rassemblées mardi à Bamako pour protester contre la vie chère.", "asserted"),
     ("Les syndicats prévoient de manifester jeudi à Dakar.", "planned"),
+    ("Selon des analystes, le groupe est susceptible de lancer des attaques contre Bamako.", "planned"),
 ])
 def test_modality_fr(analyse, text, modality):
     doc = analyse(text)
@@ -28,6 +29,10 @@ def test_modality_fr(analyse, text, modality):
     # Gathering to protest is protesting: the purpose clause tells what happened.
     ("Hundreds of people gathered in Kampala on Monday to protest against the new tax.", "asserted"),
     ("Activists will gather in Kampala on Friday to protest the decision.", "planned"),
+    # An infinitive under a word of expectation is to come; "likely" on a done verb is not.
+    ("Analysts warn that the group is likely to respond with more attacks in the capital.", "planned"),
+    ("The rebels are expected to launch attacks on the city of Goma.", "planned"),
+    ("The attack on the market in Goma was likely carried out by M23 rebels.", "asserted"),
 ])
 def test_modality_en(analyse, text, modality):
     doc = analyse(text, lang="en")

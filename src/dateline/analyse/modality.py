@@ -121,6 +121,12 @@ def _planned(tokens, chain, attached, cues) -> bool:
     heads = [t for t in chain if t not in tokens and t.pos_ != "ADP"]
     if {t.lemma_.lower() for t in heads} & planned:
         return True
+    # "likely to respond with more attacks", "expected to launch attacks", "susceptible de lancer":
+    # an infinitive under a word of expectation tells what may come, not what was done.
+    frames = cues.get("future_frames", set())
+    if any(h.head.lemma_.lower() in frames and h.head is not h and (
+            h.tag_ == "VB" or "Inf" in h.morph.get("VerbForm")) for h in chain if h.pos_ in ("VERB", "AUX")):
+        return True
     for t in tokens:
         if _realised_purpose(t, planned, cues):
             continue
