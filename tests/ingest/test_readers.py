@@ -147,3 +147,13 @@ def test_folder_of_everything(tmp_path):
     assert len(good) == 1 + 4 + 4 + 1 + 4 + 2 + 4
     assert [Path(r.file).name for r in bad] == ["h.txt"]
     assert list(read_articles([tmp_path / "missing.txt"]))[0].reason.startswith("cannot read")
+
+
+def test_a_folder_walk_skips_its_notes_but_a_named_note_is_read(tmp_path):
+    """'dateline ingest samples/' must not analyse samples/README.md as an article."""
+    (tmp_path / "a.txt").write_bytes(b"Rockets fell near the base in Homs.")
+    (tmp_path / "README.md").write_bytes(b"Sample articles. Soldiers attacked the village of Kani.")
+    (tmp_path / "LICENSE").write_bytes(b"Public domain.")
+    assert [a.id for a in read_articles([tmp_path])] == ["a"]
+    named = list(read_articles([tmp_path / "README.md"]))
+    assert len(named) == 1 and isinstance(named[0], Article)

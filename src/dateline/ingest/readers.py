@@ -291,11 +291,20 @@ def read_bytes(path: Path, data: bytes) -> Iterator[ReadResult]:
         yield _reject(path, None, f"unreadable ({type(e).__name__}: {' '.join(str(e).split())[:200]})", data)
 
 
+# A folder of articles often carries its own notes ("samples/README.md"): walking a folder
+# skips hidden files and these; named on the command line, any file is read.
+FOLDER_NOTES = ("readme", "license", "licence", "changelog", "notice")
+
+
+def _is_folder_note(f: Path) -> bool:
+    return f.name.startswith(".") or f.name.lower().split(".", 1)[0] in FOLDER_NOTES
+
+
 def iter_files(paths: Iterable[Union[str, Path]]) -> Iterator[Path]:
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            for f in sorted(x for x in p.rglob("*") if x.is_file() and not x.name.startswith(".")):
+            for f in sorted(x for x in p.rglob("*") if x.is_file() and not _is_folder_note(x)):
                 yield f
         else:
             yield p
