@@ -66,13 +66,15 @@ def _first_named(refs, exclude: Optional[str] = None) -> Optional[str]:
 
 
 def choose_place(mentions: list[Mention], doc) -> Optional[PlaceRef]:
-    """The most-supported place, then the most precise; else the article's main place."""
+    """The most-supported place, then the most precise; else the place the narrative gave last in
+    the paragraph (a sentence with no place goes on where the one before it was); else the
+    article's main place."""
     refs = [m.place for m in mentions if m.place and m.place.place]
     if refs:
         counts = Counter(r.place.geonameid for r in refs)
         return min(refs, key=lambda r: (-counts[r.place.geonameid], r.geo_precision or 3, r.start))
-    from dateline.geo.event_place import main_place
-    fallback = main_place(doc.places)
+    from dateline.geo.event_place import main_place, place_in_force
+    fallback = place_in_force(doc.places, doc.text, mentions[0].sentence) or main_place(doc.places)
     if fallback is None:
         return None
     return replace(fallback, geo_precision=max(fallback.geo_precision or 3, 2))
@@ -98,8 +100,9 @@ def _date_in_force(doc, m: Mention) -> Optional[DateRange]:
     """The last resolved point date before the mention, in its paragraph (or the article, undated)."""
     para_start = doc.text.rfind("\n", 0, m.sentence.start) + 1
     floor = para_start if doc.published_range.earliest is not None else 0
+    reports = doc.notes.get("report_dates", ()) if hasattr(doc, "notes") else ()
     before = [d for d in doc.dates if d.start is not None and floor <= d.start < m.trigger.start
-              and d.earliest is not None and (d.latest - d.earliest).days <= 31]
+              and d.earliest is not None and (d.latest - d.earliest).days <= 31 and d.start not in reports]
     return before[-1] if before else None
 
 

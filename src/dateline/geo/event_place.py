@@ -5,7 +5,8 @@ preference for specific places (a town, a base, an oil field) over the region
 or the country that only qualifies them ("al-Omar dans la province de Deir
 Ezzor"), for places introduced by a location cue ("à", "près de", "in", "near"),
 and for places after the trigger. Demonyms and metonyms are never event places.
-Without a place in the sentence, the article's main place is used.
+Without a place in the sentence, the place of the closest sentence before it in
+its paragraph is used, else the article's main place.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import Optional
 
+from dateline.geo.recognise import in_dateline
 from dateline.records import PlaceRef, Span
 
 SPECIFICITY = {1: 2.0, 2: 2.0, 3: 0.8}
@@ -48,9 +50,25 @@ def main_place(places: list[PlaceRef]) -> Optional[PlaceRef]:
     return best
 
 
+def place_in_force(places: list[PlaceRef], text: str, sentence: Span) -> Optional[PlaceRef]:
+    """For a sentence with no place of its own: the most specific place of the closest sentence
+    before it, in its paragraph, that names one ("…affrontements autour de Mushaki, à l'ouest de
+    Goma. La société civile fait état de trois civils tués par des obus" → Goma)."""
+    para_start = text.rfind("\n", 0, sentence.start) + 1
+    before = [p for p in places if _is_location(p) and para_start <= p.start and p.end <= sentence.start
+              and not in_dateline(text, p.start)]
+    if not before:
+        return None
+    last_stop = max(text.rfind(c, para_start, before[-1].start) for c in ".!?")
+    closest = [p for p in before if p.start > last_stop]
+    return min(closest, key=lambda p: (p.geo_precision or 3, p.start))
+
+
 def event_place(places: list[PlaceRef], text: str, trigger: Span, sentence: Span) -> Optional[PlaceRef]:
     """The place of the event whose trigger and sentence are given (None when the article has none)."""
-    in_sentence = [p for p in places if _is_location(p) and sentence.start <= p.start and p.end <= sentence.end]
+    # The dateline ("BAMAKO —") says where the report was filed, not where its first sentence happened.
+    in_sentence = [p for p in places if _is_location(p) and sentence.start <= p.start and p.end <= sentence.end
+                   and not in_dateline(text, p.start)]
     if in_sentence:
         best = max(in_sentence, key=lambda p: _score(p, trigger))
         precision = best.geo_precision or 3

@@ -180,8 +180,20 @@ def _strip_span(span: SpacySpan, lang: str, known_name: Callable[[str], bool] = 
     return (doc[i:j] if j > i else None), hint
 
 
+# "GOMA (RD Congo) —", "KHARKIV, Ukraine (Reuters) -": the dateline names where the report was
+# filed; the parser often makes it the subject of the first verb, but it is never a metonym.
+_DATELINE = re.compile(r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’ .-]+(?:,\s*[\w' .-]{1,40})?(?:\s*\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
+
+
+def in_dateline(text: str, start: int) -> bool:
+    m = _DATELINE.match(text[:120])
+    return bool(m) and start < m.end()
+
+
 def _role(span: SpacySpan, lang: str) -> str:
     root = span.root
+    if in_dateline(span.doc.text, span.start_char):
+        return "toponym"
     if root.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and root.head.lemma_.lower() in METONYMY_VERBS.get(lang, ()):
         return "metonym"
     return "toponym"
