@@ -148,3 +148,41 @@ def test_claim_of_responsibility_names_actor1(analyse):
 ])
 def test_accidents_and_disasters_are_not_events(analyse, text):
     assert analyse(text, lang="en").events == []
+
+
+@pytest.mark.parametrize("text,word,lang,modality", [
+    ("Plus d'une trentaine de terroristes ont été neutralisés lors de la riposte.", "neutralisés", "fr", "asserted"),
+    ("L'armée a neutralisé un engin explosif près de Kaya.", "neutralisé", "fr", "foiled"),
+    ("Troops neutralised 12 militants near Kaya on Monday.", "neutralised", "en", "asserted"),
+    ("Soldiers neutralised a car bomb near Kaya on Monday.", "neutralised", "en", "foiled"),
+])
+def test_neutralising_people_is_killing_not_foiling(text, word, lang, modality):
+    from dateline.analyse.modality import detect_modality
+    from dateline.nlp import load_nlp
+    doc = load_nlp(lang)(text)
+    assert detect_modality([t for t in doc if t.text == word], lang) == modality
+
+
+def test_the_dateline_is_where_the_report_was_filed_not_the_event(analyse):
+    doc = analyse("BAMAKO — Une vingtaine de soldats maliens ont été tués mardi soir dans une embuscade "
+                  "tendue à un convoi de l'armée dans la région de Mopti, au centre du Mali.")
+    (ev,) = doc.events
+    assert ev.place.place.name == "Mopti"
+
+
+def test_a_sentence_without_a_place_goes_on_where_the_paragraph_was(analyse):
+    """Not at the article's first-named place (Luanda, where a ceasefire was agreed)."""
+    doc = analyse("Les rebelles du M23 se sont engagés à respecter un cessez-le-feu, a annoncé la présidence "
+                  "angolaise au terme d'une rencontre à Luanda.\n\n"
+                  "La veille, de violents combats avaient opposé l'armée congolaise aux combattants du M23 "
+                  "près de Goma. La société civile fait état d'au moins trois civils tués par des obus.")
+    fighting = [e for e in doc.events if e.event_type != "Strategic developments"]
+    assert fighting and all(e.place and e.place.place.country_code == "CD" for e in fighting)
+
+
+def test_a_report_date_does_not_date_the_event_and_its_author_is_the_source(analyse):
+    doc = analyse("Dans un communiqué diffusé lundi, l'état-major général des armées a fait état de 14 "
+                  "militaires tués dans une embuscade près de Douentza.")
+    (ev,) = doc.events
+    assert ev.date.expression != "lundi"
+    assert "Army (as source)" in ev.sources

@@ -36,6 +36,9 @@ def _cues(lang: str) -> dict:
     return {
         "outer": tuple(sorted({w.lower() for w in a.get("according_to", []) + a.get("relay", [])}, key=len, reverse=True)),
         "saying": frozenset(w.lower() for w in a.get("saying_verbs", [])),
+        # "faire état de", "rendre compte de": the verb's lemma and the word that completes it.
+        "saying_pairs": frozenset(tuple(w.lower().split()[-2:]) for w in a.get("saying_verbs", [])
+                                  if len(w.split()) == 2),
     }
 
 
@@ -50,7 +53,7 @@ def find_sources(text: str, doc: Doc, lang: str) -> list[SourceRef]:
         ref = SourceRef(name=entry.get("name", m.entry_id), kind=kind, text=text[m.start:m.end],
                         start=m.start, end=m.end, source_id=m.entry_id)
         outer = _introduced_by_cue(text, m.start, cues["outer"])
-        verb = _saying_verb(doc, m.start, m.end, cues["saying"])
+        verb = _saying_verb(doc, m.start, m.end, cues["saying"], cues["saying_pairs"])
         if verb is not None and not outer and _denied_saying(verb, lang):
             continue  # "No group has claimed responsibility", "police did not say": nobody says so
         if kind in NEEDS_CUE and not (outer or verb is not None):
@@ -72,14 +75,16 @@ def _introduced_by_cue(text: str, start: int, cues: tuple[str, ...]) -> bool:
     return any(c in before for c in cues)
 
 
-def _saying_verb(doc: Doc, start: int, end: int, verbs: frozenset) -> Optional[Token]:
+def _saying_verb(doc: Doc, start: int, end: int, verbs: frozenset,
+                 pairs: frozenset = frozenset()) -> Optional[Token]:
     """The saying verb the source is the subject (or part) of, if any (up to three heads up)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
     head = span.root
     for _ in range(3):
-        if head.lemma_.lower() in verbs or head.lower_ in verbs:
+        if head.lemma_.lower() in verbs or head.lower_ in verbs or any(
+                (head.lemma_.lower(), c.lower_) in pairs for c in head.children):
             return head
         if head.head.i == head.i:
             break

@@ -17,6 +17,7 @@ low/best/high, weapons, sources, each source's claims and where they differ.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from typing import Optional
 
 from dateline.analyse import event_fields
@@ -119,8 +120,12 @@ def _locate_and_date(doc: ArticleDoc, pairs) -> None:
         in_sent = [p for p in doc.places if m.sentence.start <= p.start < m.sentence.end
                    and not any(a <= p.start < b for a, b in described)]
         m.place = event_place(in_sent, doc.text, m.trigger, m.sentence) if in_sent else None
-        dates = [d for d in doc.dates if d.start is not None and m.sentence.start <= d.start < m.sentence.end
-                 and d.earliest is not None and not _is_anchor(d, doc.lang)
+        told = [d for d in doc.dates if d.start is not None and m.sentence.start <= d.start < m.sentence.end
+                and d.earliest is not None]
+        reports = [d for d in told if _dates_a_report(doc, d, m.trigger)]
+        # The narrative's date in force (event_fields.choose_date) must not fall back on them either.
+        doc.notes.setdefault("report_dates", set()).update(d.start for d in reports)
+        dates = [d for d in told if d not in reports and not _is_anchor(d, doc.lang)
                  and not (_is_long(d) and not _same_clause(doc, d, m.trigger))]
         if dates:
             # A duration ("depuis 2011", "since the start of the year") frames a background,
@@ -141,6 +146,31 @@ def _same_clause(doc: ArticleDoc, d: DateRange, trigger) -> bool:
     if not date_span or not trig_span:
         return True
     return _clause_head(date_span.root) == _clause_head(trig_span.root)
+
+
+def _dates_a_report(doc: ArticleDoc, d: DateRange, trigger) -> bool:
+    """"Dans un communiqué diffusé mercredi, l'état-major a fait état de 30 terroristes neutralisés",
+    "in a statement on Wednesday": the date is when a document came out, not when the event happened."""
+    nouns = _report_nouns(doc.lang)
+    date_span = doc.doc.char_span(d.start, d.end, alignment_mode="expand")
+    trig_span = doc.doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if not nouns or not date_span or not trig_span or date_span.root.i == trig_span.root.i:
+        return False
+    stop = _clause_head(trig_span.root)
+    tok = date_span.root
+    for _ in range(3):
+        if tok.head.i == tok.i or tok.head.i == stop or tok.head.i == trig_span.root.i:
+            return False
+        tok = tok.head
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns:
+            return True
+    return False
+
+
+@lru_cache(maxsize=None)
+def _report_nouns(lang: str) -> frozenset:
+    from dateline import langdata
+    return frozenset(w.lower() for w in langdata.load("cues", lang).get("attribution", {}).get("report_nouns", []))
 
 
 def _clause_head(tok):

@@ -57,7 +57,7 @@ def detect_modality(tokens: list[Token], lang: str) -> str:
     rel_verbs = {c.lemma_.lower() for t in tokens for c in t.subtree
                  if c.dep_ in ("acl:relcl", "relcl", "acl", "conj") and c.pos_ in ("VERB", "ADJ")}
     found = set()
-    if (lemmas_chain | rel_verbs | _words_after(tokens)) & cues.get("foiled", set()):
+    if (lemmas_chain | rel_verbs | _words_after(tokens)) & (cues.get("foiled", set()) - _killing_words(tokens, cues, lang)):
         found.add("foiled")
     if _negated(chain, cues):
         found.add("negated")
@@ -76,6 +76,24 @@ def detect_modality(tokens: list[Token], lang: str) -> str:
         if m in found:
             return m
     return "asserted"
+
+
+def _killing_words(tokens: list[Token], cues: dict, lang: str) -> set[str]:
+    """Foiling verbs of the sentence used on people: "plus d'une trentaine de terroristes ont été
+    neutralisés", "troops neutralised 12 militants" tell a killing, not a foiled attack."""
+    from dateline.analyse.tolls import grammar
+    g = grammar(lang)
+    if g is None:
+        return set()
+    out = set()
+    for t in tokens[0].sent:
+        lemma = t.lemma_.lower()
+        if lemma not in cues.get("foiled", set()):
+            continue
+        objs = [c for c in t.children if c.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass")]
+        if objs and all(g.victim_any.search(" ".join(x.text for x in o.subtree)) for o in objs):
+            out.add(lemma)
+    return out
 
 
 def _words_after(tokens: list[Token], window: int = 25) -> set[str]:
