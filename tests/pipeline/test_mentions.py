@@ -186,3 +186,18 @@ def test_a_report_date_does_not_date_the_event_and_its_author_is_the_source(anal
     (ev,) = doc.events
     assert ev.date.expression != "lundi"
     assert "Army (as source)" in ev.sources
+
+
+def test_a_kidnapping_told_once_with_its_class_habits_and_fears_is_one_event(analyse):
+    """The comparison class ("one of the largest mass kidnappings"), the bandits' habits ("gangs
+    who raid villages and kidnap"), the fear of more attacks are not events; "the abduction" is
+    the one already told, and whom officials blame for it names its perpetrator."""
+    doc = analyse("Gunmen abducted more than 280 pupils from a school in Kaduna State on Thursday, in one of "
+                  "the largest mass kidnappings in northwest Nigeria in years.\n\n"
+                  "Officials blamed the abduction on armed bandits, the criminal gangs who raid villages and "
+                  "kidnap for ransom across Kaduna, Zamfara and Katsina states.\n\n"
+                  "Schools were closed on Friday as a precaution, and parents said they feared further attacks.",
+                  lang="en", published=None, precision=None)
+    (ev,) = doc.events
+    assert ev.sub_event_type == "Abduction/forced disappearance"
+    assert ev.actor1 == "Bandits (Nigeria)"

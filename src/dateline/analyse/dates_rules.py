@@ -101,8 +101,12 @@ def rule_ago(lex: DateLexicon, pat: Pattern, g: dict, pub: date) -> Resolved:
         return None
     n, unit = counted
     if unit in ("month", "year"):
+        # "two months ago" is that calendar month, "two years ago" that calendar year: a
+        # single day would claim a precision the text does not have.
         day = add_months(pub, -n * (12 if unit == "year" else 1))
-        return day, day, 3
+        if unit == "year":
+            return date(day.year, 1, 1), date(day.year, 12, 31), 3
+        return day.replace(day=1), add_months(day.replace(day=1), 1) - timedelta(days=1), 3
     if unit == "hour":  # a few hours ago may still be the day before
         return pub - timedelta(days=n), pub, 1
     day = pub - timedelta(days=n * UNIT_DAYS[unit])

@@ -33,6 +33,7 @@ class Candidate:
     end: int
     anaphoric: bool = False
     generic: bool = False
+    descriptive: bool = False       # a class or a habit ("one of the largest kidnappings", "gangs who raid"): never an event
     distinct: bool = False
     pronoun: bool = False
     types: dict[str, float] = field(default_factory=dict)
@@ -242,6 +243,32 @@ def _flag_reference(cand: Candidate, lang: str) -> None:
     definite = bool(det_words & {"les", "the", "des", "ces", "these"}) or not dets
     if main.pos_ == "NOUN" and plural and definite and not has_number and only_nouns:
         cand.generic = not _told_as_happened(main, cues["habitual"])
+        cand.descriptive = _comparison_class(main)
+    if main.pos_ in ("VERB", "NOUN") and _describes_a_habit(main):
+        cand.descriptive = True
+
+
+def _describes_a_habit(verb: Token) -> bool:
+    """'the criminal gangs who raid villages and kidnap for ransom', 'des groupes qui enlèvent
+    contre rançon': a simple present in a relative clause describes who someone is, not an event."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return (clause.pos_ == "VERB" and clause.dep_ in ("relcl", "acl:relcl") and "Pres" in clause.morph.get("Tense")
+            and "Fin" in clause.morph.get("VerbForm")
+            and not any(c.dep_.startswith("aux") for c in list(verb.children) + list(clause.children)))
+
+
+def _comparison_class(noun: Token) -> bool:
+    """'in one of the largest mass kidnappings in years', 'l'une des pires attaques': the plural
+    is the class the event is compared with, not more events."""
+    superlative = any(c.tag_ == "JJS" for c in noun.children)
+    head = noun.head
+    if head.lower_ in ("of", "des", "d'", "parmi", "among") or head.i == noun.i:
+        head = head.head
+    one_of = any(t.lower_ in ("one", "un", "une", "l'un", "l'une") for t in (head, noun.head)) and \
+        any(c.lower_ in ("of", "des", "d'") for c in list(noun.children) + [noun.head])
+    return superlative or one_of
 
 
 def _told_as_happened(noun: Token, habitual: set[str]) -> bool:

@@ -234,8 +234,8 @@ def types_stage(doc: ArticleDoc) -> None:
     for m, cand, n in doc.notes.get("pairs", []):
         p = probs[n] if n < len(probs) else None
         has_place = any(m.sentence.start <= pl.start < m.sentence.end for pl in doc.places)
-        if cand.generic and not _has_specifics(doc, m, cand):
-            continue  # "les raids se succèdent": a habit, not a happening
+        if cand.descriptive or (cand.generic and not _has_specifics(doc, m, cand)):
+            continue  # "les raids se succèdent", "gangs who raid villages": a habit, not a happening
         decision = typing_rules.decide(cand, m, p, has_place)
         if decision is None:
             continue
