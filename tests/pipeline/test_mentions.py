@@ -201,3 +201,28 @@ def test_a_kidnapping_told_once_with_its_class_habits_and_fears_is_one_event(ana
     (ev,) = doc.events
     assert ev.sub_event_type == "Abduction/forced disappearance"
     assert ev.actor1 == "Bandits (Nigeria)"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Deux civils ont été tués lundi soir dans des bombardements russes visant le centre de Koupiansk.", "fr"),
+    ("Two civilians were killed on Monday evening by Russian shelling in the centre of Kupiansk.", "en"),
+])
+def test_an_act_named_with_a_nationality_names_its_author(analyse, text, lang):
+    (ev,) = analyse(text, lang).events
+    assert ev.actor1 == "Military Forces of Russia"
+
+
+def test_protesters_are_actor1_of_a_protest_the_police_met(analyse):
+    (ev,) = analyse("Kenyan police fired tear gas at protesters in Nairobi on Wednesday.", lang="en").events
+    assert ev.event_type == "Protests"
+    assert (ev.actor1, ev.actor2) == ("Protesters (Kenya)", "Police Forces of Kenya")
+
+
+def test_who_reports_a_clash_is_not_its_actor(analyse):
+    evs = analyse("Local journalists reported running battles between stone-throwing youths and anti-riot "
+                  "officers in Kisumu on Wednesday.", lang="en").events
+    assert evs and all(e.actor1 != "Journalists" for e in evs)
+
+
+def test_a_habit_is_not_an_event(analyse):
+    assert analyse("Koupiansk est depuis régulièrement pilonné depuis les positions russes.").events == []

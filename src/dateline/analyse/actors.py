@@ -173,6 +173,8 @@ def _by_position(in_sent, trigger_tokens, evidence, a1, a2, text: str, lang: str
         ref = h.ref
         if not (evidence[0] <= ref.start < evidence[1]) or abs(ref.start - first_trig) > NEAR_CHARS:
             continue
+        if _tells(h, lang):
+            continue  # "Local journalists reported running battles": who tells is a source
         if ref in (a1, a2) or (a1 and ref.actor_id == a1.actor_id) or (a2 and ref.actor_id == a2.actor_id):
             continue
         before = text[max(0, ref.start - 25):ref.start].lower().split()
@@ -189,6 +191,17 @@ def _by_position(in_sent, trigger_tokens, evidence, a1, a2, text: str, lang: str
         elif role == 2 and a2 is None:
             a2 = ref
     return a1, a2
+
+
+def _tells(hit: ActorHit, lang: str) -> bool:
+    """The actor phrase is the subject of a saying verb ("journalists reported", "l'armée a indiqué")."""
+    head = hit.head
+    return bool(head is not None and head.dep_.startswith("nsubj") and head.head.lemma_.lower() in _saying(lang))
+
+
+@lru_cache(maxsize=None)
+def _saying(lang: str) -> frozenset:
+    return frozenset(w.lower() for w in langdata.load("cues", lang)["attribution"].get("saying_verbs", []))
 
 
 def perpetrator_unknown(sentence_text: str, lang: str) -> bool:

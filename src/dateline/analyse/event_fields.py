@@ -40,6 +40,8 @@ def choose_actors(mentions: list[Mention], etype: str, doc) -> tuple[Optional[st
     country = _country_of(place)
     a1 = _first_named([m.actor1 for m in mentions])
     a2 = _first_named([m.actor2 for m in mentions], exclude=a1)
+    if a1 in GENERIC_BY_TYPE.values() and country:
+        a1 = None  # "protesters" named bare: the generic, with the country, as below
     if a1 is None:
         generic = GENERIC_BY_TYPE.get(etype)
         if generic:

@@ -211,6 +211,10 @@ MILITARY_EN_ADJ = (
     "{adj} jets", "{adj} military drones", "{adj} drones", "{adj} artillery", "{adj} special forces",
     "{adj} defence forces", "{adj} defense forces", "{adj} gendarmerie",
     "{adj} military vehicles",
+    # The act named with its author's nationality: "Russian shelling", "US strikes".
+    "{adj} shelling", "{adj} strikes", "{adj} strike", "{adj} airstrikes", "{adj} airstrike", "{adj} air strikes",
+    "{adj} air strike", "{adj} missiles", "{adj} missile strike", "{adj} missile strikes", "{adj} bombardment",
+    "{adj} shells", "{adj} rockets", "{adj} raids",
 )
 MILITARY_EN_NAME = (
     "{name}'s army", "{name}'s military", "{name}'s armed forces", "army of {name}",
@@ -224,6 +228,9 @@ MILITARY_FR = (
     "avions de guerre {mp}", "avions militaires {mp}", "hélicoptères {mp}", "drones {mp}",
     "drones de combat {mp}", "artillerie {f}", "véhicules militaires {mp}", "gendarmerie {f}",
     "gendarmes {mp}", "chars {mp}", "blindés {mp}", "frappes aériennes {fp}", "bombardiers {mp}",
+    # L'acte nommé avec la nationalité de son auteur : « bombardements russes », « frappes israéliennes ».
+    "bombardements {mp}", "bombardement {m}", "frappes {fp}", "frappe {f}", "frappes de drones {fp}", "raids {mp}",
+    "missiles {mp}", "obus {mp}", "roquettes {fp}", "tirs {mp}", "pilonnages {mp}",
 )
 POLICE_EN_ADJ = (
     "{adj} police", "{adj} police force", "{adj} police forces", "{adj} police officers",

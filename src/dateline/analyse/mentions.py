@@ -246,6 +246,9 @@ def _flag_reference(cand: Candidate, lang: str) -> None:
         cand.descriptive = _comparison_class(main)
     if main.pos_ in ("VERB", "NOUN") and _describes_a_habit(main):
         cand.descriptive = True
+    if main.pos_ == "VERB" and any(c.dep_ == "advmod" and (c.lower_ in cues["habitual"] or c.lemma_.lower() in
+                                                          cues["habitual"]) for c in main.children):
+        cand.descriptive = True  # "Koupiansk est régulièrement pilonné", "militants often raid the area"
 
 
 def _describes_a_habit(verb: Token) -> bool:

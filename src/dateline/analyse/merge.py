@@ -39,6 +39,7 @@ def merge_mentions(doc: ArticleDoc) -> list[Event]:
     for m, cand, _ in pairs:
         if m.modality in NON_EVENT_MODALITIES or _background(m):
             continue
+        _protesters_first(m, doc)
         if m.anaphoric:
             k = _antecedent(clusters, m)
             if k is not None:
@@ -332,6 +333,29 @@ def _actor_clash(x: Mention, m: Mention) -> bool:
 
 
 # --- building the event -------------------------------------------------------------------------
+
+INTERVENED = ("Protest with intervention", "Excessive force against protesters", "Violent demonstration", "Mob violence")
+
+
+def _protesters_first(m: Mention, doc: ArticleDoc) -> None:
+    """A protest is coded with the protesters as actor1 and the force that met them as actor2
+    (ACLED), whoever the sentence's subject is ("police fired tear gas at protesters")."""
+    if m.event_type not in ("Protests", "Riots"):
+        return
+    from dateline.analyse.lexicon import actors_by_id
+    by_id = actors_by_id()
+
+    def kind(ref) -> str:
+        actor = by_id.get(ref.actor_id) if ref is not None and ref.actor_id else None
+        return actor.kind if actor else ""
+    if kind(m.actor1) == "state forces" and kind(m.actor2) != "state forces":
+        crowd = m.actor2 if kind(m.actor2) in ("protesters", "rioters") else None
+        m.actor1, m.actor2 = crowd, m.actor1
+    elif m.actor2 is None and m.sub_event_type in INTERVENED:
+        # The force that intervened, wherever the sentence names it.
+        m.actor2 = next((h.ref for h in doc.notes.get("actor_hits", [])
+                         if m.sentence.start <= h.ref.start < m.sentence.end and kind(h.ref) == "state forces"), None)
+
 
 def _build_event(doc: ArticleDoc, mentions: list[Mention]) -> Event:
     etype, sub = event_fields.choose_type(mentions)
