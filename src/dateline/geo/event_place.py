@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import Optional
 
+from dateline.geo.lexicon import DIRECTION_WORDS
 from dateline.geo.recognise import in_dateline
 from dateline.records import PlaceRef, Span
 
@@ -36,6 +37,15 @@ def _score(ref: PlaceRef, trigger: Span) -> float:
         distance = 0.0
     cue = CUE_BONUS if getattr(ref, "cue", None) else 0.0
     return SPECIFICITY.get(ref.geo_precision or 3, 0.8) + cue - distance
+
+
+DIRECTION_PENALTY = 1.5
+
+
+def _destination(text: str, ref: PlaceRef) -> bool:
+    """'the main road to Busia', 'la route de Gao': the place is where a road leads."""
+    before = " ".join(text[max(0, ref.start - 30):ref.start].lower().replace("’", "'").split())
+    return any(before.endswith(w) for lang in DIRECTION_WORDS.values() for w in lang)
 
 
 def main_place(places: list[PlaceRef]) -> Optional[PlaceRef]:
@@ -70,7 +80,7 @@ def event_place(places: list[PlaceRef], text: str, trigger: Span, sentence: Span
     in_sentence = [p for p in places if _is_location(p) and sentence.start <= p.start and p.end <= sentence.end
                    and not in_dateline(text, p.start)]
     if in_sentence:
-        best = max(in_sentence, key=lambda p: _score(p, trigger))
+        best = max(in_sentence, key=lambda p: _score(p, trigger) - (DIRECTION_PENALTY if _destination(text, p) else 0))
         precision = best.geo_precision or 3
         if getattr(best, "cue", None) == 2 and precision == 1:
             precision = 2

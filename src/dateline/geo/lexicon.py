@@ -42,6 +42,15 @@ LOCATION_CUES = {
            "between": 2},
 }
 
+# Words after which a place is where a road or a journey leads, not where the event happened
+# ("blocked the main road to Busia", "sur la route de Gao", "a convoy bound for Kidal").
+DIRECTION_WORDS = {
+    "fr": ["route de", "route vers", "route menant à", "route reliant", "route qui mène à", "en direction de",
+           "à destination de", "en route vers", "axe", "route nationale"],
+    "en": ["road to", "route to", "highway to", "way to", "heading to", "headed to", "bound for", "en route to",
+           "road from", "highway linking", "road linking", "road between"],
+}
+
 # Verbs whose subject is a government or an institution named by its seat or
 # country: "Washington n'envisage pas", "Moscow said". A place subject of one
 # of these is a metonym (a reference to a state actor, not to a location).
