@@ -230,7 +230,7 @@ def test_a_habit_is_not_an_event(analyse):
 
 def test_a_riot_on_the_road_to_a_town_is_where_the_rioters_are(analyse):
     """'blocked the main road to Busia': Busia is where the road leads; burning tyres is a riot."""
-    (ev,) = analyse("In the western city of Kisumu, youths burned tyres and blocked the main road to Busia on "
-                    "Wednesday, police said.", lang="en").events
+    (ev,) = analyse("In the western lakeside city of Kisumu, an opposition stronghold, youths burned tyres and "
+                    "blocked the main road to Busia, police said.", lang="en").events
     assert ev.sub_event_type == "Violent demonstration"
     assert ev.place.place.name == "Kisumu"
