@@ -51,10 +51,17 @@ class DaskAnalyser:
         # holding the GIL: a CPU-bound Python pipeline ran ~1.7x slower under it.
         # Partitions differ a lot in cost (a long article vs short notes): a worker takes its next
         # partition only when it is free (saturation 1.0), so none waits behind a long one.
+        # On a LocalCluster the scheduler, the client and the nannies share the parent process,
+        # whose periodic callbacks (event-loop tick every 20 ms in each server, memory monitor
+        # every 100 ms per nanny) took 1.2-2.0 s of CPU per 13-20 s run on 2 cores — CPU the
+        # workers need. At these intervals it takes 0.6-0.7 s (3 alternated pairs).
         dask.config.set({"distributed.scheduler.worker-saturation": 1.0,
                          "distributed.worker.profile.enabled": False,
                          "distributed.worker.profile.interval": "1000ms",
-                         "distributed.worker.profile.cycle": "10000ms"})
+                         "distributed.worker.profile.cycle": "10000ms",
+                         "distributed.admin.tick.interval": "500ms",
+                         "distributed.admin.system-monitor.interval": "2s",
+                         "distributed.worker.memory.monitor-interval": "1s"})
         self.partition_size = partition_size
         if scheduler == "local":
             n = n_workers or default_workers()
