@@ -234,3 +234,12 @@ def test_a_riot_on_the_road_to_a_town_is_where_the_rioters_are(analyse):
                     "blocked the main road to Busia, police said.", lang="en").events
     assert ev.sub_event_type == "Violent demonstration"
     assert ev.place.place.name == "Kisumu"
+
+
+def test_generic_forces_and_bare_perpetrators_take_the_event_country(analyse):
+    """'the army', 'anti-riot officers' at an event in Kenya are the Police/Military Forces of
+    Kenya; a bare 'Unidentified armed group' gets the country, as ACLED names them."""
+    (riot,) = analyse("In Kisumu, rioters threw stones at anti-riot officers on Wednesday.", lang="en").events
+    assert riot.actor2 == "Police Forces of Kenya"
+    (ied,) = analyse("Un engin explosif a visé un convoi près de Douentza mardi, tuant trois civils.").events
+    assert ied.actor1 == "Unidentified armed group (Mali)"

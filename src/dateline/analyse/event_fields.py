@@ -6,6 +6,7 @@ from dateline.geodesy import haversine_km
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 from typing import Optional
 
 from dateline.records import (
@@ -38,10 +39,11 @@ def _country_of(ev_place: Optional[PlaceRef]) -> Optional[str]:
 def choose_actors(mentions: list[Mention], etype: str, doc) -> tuple[Optional[str], Optional[str]]:
     place = choose_place(mentions, doc)
     country = _country_of(place)
-    a1 = _first_named([m.actor1 for m in mentions])
-    a2 = _first_named([m.actor2 for m in mentions], exclude=a1)
-    if a1 in GENERIC_BY_TYPE.values() and country:
-        a1 = None  # "protesters" named bare: the generic, with the country, as below
+    iso = place.place.country_code if place is not None and place.place is not None else None
+    a1 = _national(_first_named([m.actor1 for m in mentions]), iso)
+    a2 = _national(_first_named([m.actor2 for m in mentions], exclude=a1), iso)
+    if a1 is not None and country and (a1 in GENERIC_BY_TYPE.values() or a1 == UNIDENTIFIED):
+        a1 = f"{a1} ({country})"  # "protesters", "gunmen" named bare: with the country, as below
     if a1 is None:
         generic = GENERIC_BY_TYPE.get(etype)
         if generic:
@@ -55,6 +57,29 @@ def choose_actors(mentions: list[Mention], etype: str, doc) -> tuple[Optional[st
         if victims & {"civilians", "people", "villagers", "children", "women", "residents", ""}:
             a2 = f"Civilians ({country})" if country else "Civilians"
     return a1, a2
+
+
+def _national(name: Optional[str], iso: Optional[str]) -> Optional[str]:
+    """'Military forces (generic)' ("the army", "anti-riot officers") at an event in Kenya are the
+    Military/Police Forces of Kenya, as ACLED codes them when no other state is named."""
+    if not name or not iso or "(generic)" not in name:
+        return name
+    branch = name.split()[0].capitalize()
+    return _state_forces().get((iso, branch), name)
+
+
+@lru_cache(maxsize=1)
+def _state_forces() -> dict[tuple[str, str], str]:
+    """(country code, 'Military' | 'Police') → the country's state forces actor name (shortest)."""
+    from dateline.analyse.lexicon import actors_by_id
+    out: dict[tuple[str, str], str] = {}
+    for a in actors_by_id().values():
+        for branch in ("Military", "Police"):
+            if a.kind == "state forces" and a.country and a.name.startswith(f"{branch} Forces of"):
+                key = (a.country, branch)
+                if key not in out or len(a.name) < len(out[key]):
+                    out[key] = a.name
+    return out
 
 
 def _first_named(refs, exclude: Optional[str] = None) -> Optional[str]:
