@@ -243,3 +243,15 @@ def test_generic_forces_and_bare_perpetrators_take_the_event_country(analyse):
     assert riot.actor2 == "Police Forces of Kenya"
     (ied,) = analyse("Un engin explosif a visé un convoi près de Douentza mardi, tuant trois civils.").events
     assert ied.actor1 == "Unidentified armed group (Mali)"
+
+
+def test_a_strike_is_where_it_landed_not_where_it_was_fired_from(analyse):
+    """'l'aéroport international de Damas' is Damascus; 'fired from the direction of the occupied
+    Golan Heights' is where the missiles came from; 'les missiles' are the strike's own."""
+    fr = analyse("Des frappes israéliennes ont visé vendredi l'aéroport international de Damas. Selon l'OSDH, "
+                 "les missiles ont touché des entrepôts d'armes situés à proximité de l'aéroport.").events
+    assert [e.place.place.name for e in fr] == ["Damascus"]
+    en = analyse("Israeli missiles struck Damascus International Airport early on Friday. A military source said "
+                 "the missiles were fired from the direction of the occupied Golan Heights and that one civilian "
+                 "was wounded.", lang="en").events
+    assert en and all(e.place.place.name == "Damascus" for e in en)

@@ -115,11 +115,12 @@ def _told_before(clusters: list[list[Mention]], start: int, since: int = 0) -> O
 
 def _locate_and_date(doc: ArticleDoc, pairs) -> None:
     from dateline.geo import event_place
+    from dateline.geo.event_place import can_be_event_place
     # Places in a source's description ("organisme basé à Londres") say where the source sits.
     described = _source_descriptions(doc)
     for m, cand, _ in pairs:
         in_sent = [p for p in doc.places if m.sentence.start <= p.start < m.sentence.end
-                   and not any(a <= p.start < b for a, b in described)]
+                   and not any(a <= p.start < b for a, b in described) and can_be_event_place(doc.text, p)]
         m.place = event_place(in_sent, doc.text, m.trigger, m.sentence) if in_sent else None
         told = [d for d in doc.dates if d.start is not None and m.sentence.start <= d.start < m.sentence.end
                 and d.earliest is not None]
@@ -270,12 +271,15 @@ def _joinable(clusters, m: Mention, cand, doc: ArticleDoc) -> Optional[int]:
     if cand.distinct or _after_sequence_marker(doc, m):
         return None
     outcome_only = cand.kinds <= {"outcome"}  # "Three soldiers were killed.": the toll of what was just told
+    # "Les missiles ont touché des entrepôts": the weapons of the strike just told, not a new one.
+    weapon_only = cand.kinds <= {"weapon", "outcome"} and m.actor1 is None
     for k in range(len(clusters) - 1, -1, -1):
         c = clusters[k]
         if _conflicts(c, m):
             continue
         if any(x.sub_event_type == m.sub_event_type for x in c) or _unspecified_blast(m, c) \
-                or (outcome_only and m.place is None and k == len(clusters) - 1):
+                or (outcome_only and m.place is None and k == len(clusters) - 1) \
+                or (weapon_only and k == len(clusters) - 1 and any(x.event_type == m.event_type for x in c)):
             return k
     return None
 

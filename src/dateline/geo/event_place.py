@@ -10,11 +10,12 @@ its paragraph is used, else the article's main place.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from typing import Optional
 
-from dateline.geo.lexicon import DIRECTION_WORDS
+from dateline.geo.lexicon import DIRECTION_WORDS, ORIGIN_WORDS
 from dateline.geo.recognise import in_dateline
 from dateline.records import PlaceRef, Span
 
@@ -42,10 +43,23 @@ def _score(ref: PlaceRef, trigger: Span) -> float:
 DIRECTION_PENALTY = 1.5
 
 
+def can_be_event_place(text: str, ref: PlaceRef) -> bool:
+    """A location named as such: not a demonym or metonym, not the dateline ("BAMAKO —", where the
+    report was filed), not where a shot came from ("fired from the direction of the Golan Heights")."""
+    return _is_location(ref) and not in_dateline(text, ref.start) and not _after(text, ref, ORIGIN_WORDS)
+
+
+def _after(text: str, ref: PlaceRef, words: dict[str, list[str]]) -> bool:
+    """Is the place right after one of these words (any language)?"""
+    before = " ".join(text[max(0, ref.start - 60):ref.start].lower().replace("’", "'").split())
+    # up to two words between: "from the direction of the occupied Golan Heights"
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?:\s+[\w'-]+){{0,2}}\s*$", before) for ws in words.values()
+               for w in ws)
+
+
 def _destination(text: str, ref: PlaceRef) -> bool:
     """'the main road to Busia', 'la route de Gao': the place is where a road leads."""
-    before = " ".join(text[max(0, ref.start - 30):ref.start].lower().replace("’", "'").split())
-    return any(before.endswith(w) for lang in DIRECTION_WORDS.values() for w in lang)
+    return _after(text, ref, DIRECTION_WORDS)
 
 
 def main_place(places: list[PlaceRef]) -> Optional[PlaceRef]:
@@ -65,8 +79,7 @@ def place_in_force(places: list[PlaceRef], text: str, sentence: Span) -> Optiona
     before it, in its paragraph, that names one ("…affrontements autour de Mushaki, à l'ouest de
     Goma. La société civile fait état de trois civils tués par des obus" → Goma)."""
     para_start = text.rfind("\n", 0, sentence.start) + 1
-    before = [p for p in places if _is_location(p) and para_start <= p.start and p.end <= sentence.start
-              and not in_dateline(text, p.start)]
+    before = [p for p in places if para_start <= p.start and p.end <= sentence.start and can_be_event_place(text, p)]
     if not before:
         return None
     last_stop = max(text.rfind(c, para_start, before[-1].start) for c in ".!?")
@@ -76,9 +89,8 @@ def place_in_force(places: list[PlaceRef], text: str, sentence: Span) -> Optiona
 
 def event_place(places: list[PlaceRef], text: str, trigger: Span, sentence: Span) -> Optional[PlaceRef]:
     """The place of the event whose trigger and sentence are given (None when the article has none)."""
-    # The dateline ("BAMAKO —") says where the report was filed, not where its first sentence happened.
-    in_sentence = [p for p in places if _is_location(p) and sentence.start <= p.start and p.end <= sentence.end
-                   and not in_dateline(text, p.start)]
+    in_sentence = [p for p in places if sentence.start <= p.start and p.end <= sentence.end
+                   and can_be_event_place(text, p)]
     if in_sentence:
         best = max(in_sentence, key=lambda p: _score(p, trigger) - (DIRECTION_PENALTY if _destination(text, p) else 0))
         precision = best.geo_precision or 3

@@ -9,8 +9,8 @@ from __future__ import annotations
 # kept as a hint: site (S/L/T/H features), admin (A), town (P).
 FEATURE_WORDS = {
     "fr": {
-        "site": ["gisement", "champ pétrolier", "champ gazier", "base", "base militaire", "camp", "aéroport",
-                 "aérodrome", "poste-frontière", "point de passage", "barrage", "désert", "vallée", "plaine",
+        "site": ["gisement", "champ pétrolier", "champ gazier", "base", "base militaire", "base aérienne", "camp",
+                 "aéroport", "aéroport international", "aéroport militaire", "aérodrome", "poste-frontière", "point de passage", "barrage", "désert", "vallée", "plaine",
                  "montagne", "mont", "prison", "port", "raffinerie", "centrale", "camp de réfugiés"],
         "admin": ["province", "gouvernorat", "région", "département", "préfecture", "district", "wilaya",
                   "état", "canton", "comté", "oblast"],
@@ -49,6 +49,15 @@ DIRECTION_WORDS = {
            "à destination de", "en route vers", "axe", "route nationale"],
     "en": ["road to", "route to", "highway to", "way to", "heading to", "headed to", "bound for", "en route to",
            "road from", "highway linking", "road linking", "road between"],
+}
+
+# Words after which a place is where a shot came from, not where the event happened ("missiles
+# fired from the direction of the Golan Heights", "des roquettes tirées depuis Gaza").
+ORIGIN_WORDS = {
+    "fr": ["tirés depuis", "tirées depuis", "tiré depuis", "tirée depuis", "lancés depuis", "lancées depuis",
+           "lancé depuis", "lancée depuis", "en provenance de", "depuis la direction de", "depuis le territoire de"],
+    "en": ["fired from", "launched from", "from the direction of", "fired from the direction of", "coming from",
+           "originating from", "from the territory of"],
 }
 
 # Verbs whose subject is a government or an institution named by its seat or

@@ -82,12 +82,13 @@ _FEATURES = {lang: _phrase_table(lang) for lang in FEATURE_WORDS}
 
 
 def _index(phrases, at: int) -> dict[str, list]:
-    """(phrase, value) pairs by their first (at=0) or last (at=-1) word, in the original order: only
+    """(phrase, value) pairs by their first (at=0) or last (at=-1) word, longest first (so that
+    "aéroport international de Damas" loses "aéroport international", not just "aéroport"): only
     those can match at a given word, and the scan of every phrase was a hot spot."""
     out: dict[str, list] = {}
     for phrase, value in phrases:
         out.setdefault(phrase[at] if phrase else "", []).append((phrase, value))
-    return out
+    return {k: sorted(v, key=lambda pv: -len(pv[0])) for k, v in out.items()}
 
 
 _FEATURES_BY_FIRST = {lang: _index(t.items(), 0) for lang, t in _FEATURES.items()}
