@@ -255,3 +255,9 @@ def test_a_strike_is_where_it_landed_not_where_it_was_fired_from(analyse):
                  "the missiles were fired from the direction of the occupied Golan Heights and that one civilian "
                  "was wounded.", lang="en").events
     assert en and all(e.place.place.name == "Damascus" for e in en)
+
+
+def test_arrests_with_no_one_named_are_the_police_of_the_country(analyse):
+    doc = analyse("Police said 41 people had been arrested in Nairobi on Wednesday.", lang="en")
+    (ev,) = [e for e in doc.events if e.sub_event_type == "Arrests"]
+    assert ev.actor1 == "Police Forces of Kenya"

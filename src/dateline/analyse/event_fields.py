@@ -44,6 +44,8 @@ def choose_actors(mentions: list[Mention], etype: str, doc) -> tuple[Optional[st
     a2 = _national(_first_named([m.actor2 for m in mentions], exclude=a1), iso)
     if a1 is not None and country and (a1 in GENERIC_BY_TYPE.values() or a1 == UNIDENTIFIED):
         a1 = f"{a1} ({country})"  # "protesters", "gunmen" named bare: with the country, as below
+    if a1 is None and iso and any(m.sub_event_type == "Arrests" for m in mentions):
+        a1 = _state_forces().get((iso, "Police"))  # "41 people had been arrested": by the police (ACLED)
     if a1 is None:
         generic = GENERIC_BY_TYPE.get(etype)
         if generic:
