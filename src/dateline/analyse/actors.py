@@ -195,13 +195,9 @@ def _by_position(in_sent, trigger_tokens, evidence, a1, a2, text: str, lang: str
 
 def _tells(hit: ActorHit, lang: str) -> bool:
     """The actor phrase is the subject of a saying verb ("journalists reported", "l'armée a indiqué")."""
+    from dateline.analyse.attribution import saying_verbs  # attribution imports this module
     head = hit.head
-    return bool(head is not None and head.dep_.startswith("nsubj") and head.head.lemma_.lower() in _saying(lang))
-
-
-@lru_cache(maxsize=None)
-def _saying(lang: str) -> frozenset:
-    return frozenset(w.lower() for w in langdata.load("cues", lang)["attribution"].get("saying_verbs", []))
+    return bool(head is not None and head.dep_.startswith("nsubj") and head.head.lemma_.lower() in saying_verbs(lang))
 
 
 def perpetrator_unknown(sentence_text: str, lang: str) -> bool:

@@ -42,6 +42,11 @@ def _cues(lang: str) -> dict:
     }
 
 
+def saying_verbs(lang: str) -> frozenset:
+    """The language's saying-verb lemmas (cues.yaml attribution.saying_verbs)."""
+    return _cues(lang)["saying"]
+
+
 def find_sources(text: str, doc: Doc, lang: str) -> list[SourceRef]:
     """Every source cited in the article, with its offsets; `kind` from the source dictionary."""
     by_id = sources_by_id()

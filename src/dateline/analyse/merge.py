@@ -143,25 +143,28 @@ def _same_clause(doc: ArticleDoc, d: DateRange, trigger) -> bool:
     """Is the date told in the trigger's own clause? A span of years in another clause dates another
     happening ("…, the largest toll since it intervened in 2016"; "…reopened for the first time since
     2012"): it neither dates nor backgrounds this event."""
+    roots = _roots(doc, d, trigger)
+    return roots is None or _clause_head(roots[0]) == _clause_head(roots[1])
+
+
+def _roots(doc: ArticleDoc, d: DateRange, trigger):
+    """The syntactic roots of a date expression and of a trigger (None when either has no span)."""
     date_span = doc.doc.char_span(d.start, d.end, alignment_mode="expand")
     trig_span = doc.doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
-    if not date_span or not trig_span:
-        return True
-    return _clause_head(date_span.root) == _clause_head(trig_span.root)
+    return (date_span.root, trig_span.root) if date_span and trig_span else None
 
 
 def _dates_a_report(doc: ArticleDoc, d: DateRange, trigger) -> bool:
     """"Dans un communiqué diffusé mercredi, l'état-major a fait état de 30 terroristes neutralisés",
     "in a statement on Wednesday": the date is when a document came out, not when the event happened."""
     nouns = _report_nouns(doc.lang)
-    date_span = doc.doc.char_span(d.start, d.end, alignment_mode="expand")
-    trig_span = doc.doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
-    if not nouns or not date_span or not trig_span or date_span.root.i == trig_span.root.i:
+    roots = _roots(doc, d, trigger) if nouns else None
+    if roots is None or roots[0].i == roots[1].i:
         return False
-    stop = _clause_head(trig_span.root)
-    tok = date_span.root
+    tok, trig = roots
+    stop = _clause_head(trig)
     for _ in range(3):
-        if tok.head.i == tok.i or tok.head.i == stop or tok.head.i == trig_span.root.i:
+        if tok.head.i == tok.i or tok.head.i == stop or tok.head.i == trig.i:
             return False
         tok = tok.head
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns:

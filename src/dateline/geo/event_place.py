@@ -46,20 +46,28 @@ DIRECTION_PENALTY = 1.5
 def can_be_event_place(text: str, ref: PlaceRef) -> bool:
     """A location named as such: not a demonym or metonym, not the dateline ("BAMAKO —", where the
     report was filed), not where a shot came from ("fired from the direction of the Golan Heights")."""
-    return _is_location(ref) and not in_dateline(text, ref.start) and not _after(text, ref, ORIGIN_WORDS)
+    return _is_location(ref) and not in_dateline(text, ref.start) and not _after(text, ref, _ORIGIN_RX)
 
 
-def _after(text: str, ref: PlaceRef, words: dict[str, list[str]]) -> bool:
-    """Is the place right after one of these words (any language)?"""
-    before = " ".join(text[max(0, ref.start - 60):ref.start].lower().replace("’", "'").split())
-    # up to two words between: "from the direction of the occupied Golan Heights"
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?:\s+[\w'-]+){{0,2}}\s*$", before) for ws in words.values()
-               for w in ws)
+def _words_before_rx(words: dict[str, list[str]]) -> re.Pattern:
+    """One of these words (any language) at the end of a text, with up to two words after it:
+    "from the direction of the occupied Golan Heights"."""
+    alt = "|".join(re.escape(w) for w in sorted({w for ws in words.values() for w in ws}, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alt})(?:\s+[\w'-]+){{0,2}}\s*$")
+
+
+_ORIGIN_RX = _words_before_rx(ORIGIN_WORDS)
+_DIRECTION_RX = _words_before_rx(DIRECTION_WORDS)
+
+
+def _after(text: str, ref: PlaceRef, rx: re.Pattern) -> bool:
+    """Is the place right after one of the words of `rx`?"""
+    return bool(rx.search(" ".join(text[max(0, ref.start - 60):ref.start].lower().replace("’", "'").split())))
 
 
 def _destination(text: str, ref: PlaceRef) -> bool:
     """'the main road to Busia', 'la route de Gao': the place is where a road leads."""
-    return _after(text, ref, DIRECTION_WORDS)
+    return _after(text, ref, _DIRECTION_RX)
 
 
 def main_place(places: list[PlaceRef]) -> Optional[PlaceRef]:
