@@ -338,3 +338,25 @@ def test_matcher_speed(am, sm):
     cpu = time.process_time() - t
     # >= 1 MB/s for each matcher (CPU time, so that a busy machine does not fail it)
     assert cpu < 2.0, f"{len(big) / 1e6 / cpu * 2:.2f} MB/s"
+
+
+def test_state_force_patterns_are_data(tmp_path):
+    """The alias patterns come from state_forces.yaml: a new pattern reaches every country."""
+    base = L.state_force_patterns()
+    assert "{adj} shelling" in base["military"]["en_adjective"]
+    assert "frappes {fp}" in base["military"]["fr"]
+    extra = tmp_path / "state_forces.yaml"
+    extra.write_text(L.STATE_FORCES_FILE.read_text(encoding="utf-8")
+                     + '\n  # appended to police.fr\n    - "brigade anticriminalité {f}"\n', encoding="utf-8")
+    patterns = L.state_force_patterns(extra)
+    assert patterns["police"]["fr"][-1] == "brigade anticriminalité {f}"
+    mali = next(c for c in L.load_countries() if c["iso2"] == "ML")
+    aliases = L._force_aliases(patterns["police"], mali, mali["name"])
+    assert "brigade anticriminalité malienne" in aliases
+
+
+def test_state_force_pattern_with_a_foreign_placeholder_is_an_error(tmp_path):
+    bad = tmp_path / "state_forces.yaml"
+    bad.write_text('military:\n  fr: ["armée {adj}"]\n', encoding="utf-8")
+    with pytest.raises(L.LexiconError, match=r"state_forces.yaml: military.fr: 'armée \{adj\}'"):
+        L.state_force_patterns(bad)

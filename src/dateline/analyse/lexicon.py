@@ -6,7 +6,8 @@ The dictionaries are data, not code (``src/dateline/data/*.yaml``, documented in
 - ``actors.yaml``    canonical actors (id, name, kind, country, aliases in FR/EN);
 - ``sources.yaml``   who is cited (outlets, monitors, governments, anonymous kinds);
 - ``countries.yaml`` every country with names, demonyms and capitals, from which
-  "Military Forces of X" and "Police Forces of X" are generated here.
+  "Military Forces of X" and "Police Forces of X" are generated here with the
+  alias patterns of ``state_forces.yaml``.
 
 Users extend them without editing the package: every ``actors*.yaml`` /
 ``sources*.yaml`` in a folder passed as ``extra_dirs`` merges in (same id: the
@@ -201,75 +202,67 @@ def country_by_iso2() -> dict[str, dict]:
     return {c["iso2"]: c for c in _countries_cached(str(COUNTRIES_FILE))}
 
 
-# Patterns of the generated state-forces aliases. {adj}: an English adjective
-# ("Syrian", "US"); {name}: the English name; {m} {f} {mp} {fp}: French adjective forms.
-MILITARY_EN_ADJ = (
-    "{adj} army", "{adj} armed forces", "{adj} military", "{adj} military forces", "{adj} forces",
-    "{adj} troops", "{adj} soldiers", "{adj} soldier", "{adj} servicemen", "{adj} security forces",
-    "{adj} government forces", "{adj} government troops", "{adj} army troops", "{adj} army soldiers",
-    "{adj} air force", "{adj} navy", "{adj} warplanes", "{adj} military aircraft", "{adj} fighter jets",
-    "{adj} jets", "{adj} military drones", "{adj} drones", "{adj} artillery", "{adj} special forces",
-    "{adj} defence forces", "{adj} defense forces", "{adj} gendarmerie",
-    "{adj} military vehicles",
-    # The act named with its author's nationality: "Russian shelling", "US strikes".
-    "{adj} shelling", "{adj} strikes", "{adj} strike", "{adj} airstrikes", "{adj} airstrike", "{adj} air strikes",
-    "{adj} air strike", "{adj} missiles", "{adj} missile strike", "{adj} missile strikes", "{adj} bombardment",
-    "{adj} shells", "{adj} rockets", "{adj} raids",
-)
-MILITARY_EN_NAME = (
-    "{name}'s army", "{name}'s military", "{name}'s armed forces", "army of {name}",
-    "armed forces of {name}", "military forces of {name}", "military of {name}",
-)
-MILITARY_FR = (
-    "armée {f}", "armées {fp}", "forces {fp}", "forces armées {fp}", "forces gouvernementales {fp}",
-    "forces de sécurité {fp}", "forces de défense {fp}", "forces spéciales {fp}", "troupes {fp}",
-    "troupes gouvernementales {fp}", "soldats {mp}", "soldat {m}", "militaires {mp}", "militaire {m}",
-    "aviation {f}", "armée de l'air {f}", "marine {f}", "avions {mp}",
-    "avions de guerre {mp}", "avions militaires {mp}", "hélicoptères {mp}", "drones {mp}",
-    "drones de combat {mp}", "artillerie {f}", "véhicules militaires {mp}", "gendarmerie {f}",
-    "gendarmes {mp}", "chars {mp}", "blindés {mp}", "frappes aériennes {fp}", "bombardiers {mp}",
-    # L'acte nommé avec la nationalité de son auteur : « bombardements russes », « frappes israéliennes ».
-    "bombardements {mp}", "bombardement {m}", "frappes {fp}", "frappe {f}", "frappes de drones {fp}", "raids {mp}",
-    "missiles {mp}", "obus {mp}", "roquettes {fp}", "tirs {mp}", "pilonnages {mp}",
-)
-POLICE_EN_ADJ = (
-    "{adj} police", "{adj} police force", "{adj} police forces", "{adj} police officers",
-    "{adj} policemen", "{adj} riot police", "{adj} police officer",
-)
-POLICE_EN_NAME = ("{name}'s police", "police in {name}", "police of {name}", "police forces of {name}")
-POLICE_FR = (
-    "police {f}", "policiers {mp}", "policier {m}", "forces de police {fp}", "forces de l'ordre {fp}",
-    "police nationale {f}",
-)
+STATE_FORCES_FILE = DATA_DIR / "state_forces.yaml"
+_FORCE_FIELDS = {"en_adjective": {"adj"}, "en_name": {"name"}, "fr": {"m", "f", "mp", "fp"}}
+
+
+@lru_cache(maxsize=4)
+def state_force_patterns(path: Optional[Path] = None) -> dict[str, dict[str, tuple[str, ...]]]:
+    """{'military'|'police': {'en_adjective'|'en_name'|'fr': patterns}} from state_forces.yaml,
+    each pattern checked to use only its field's placeholders."""
+    path = Path(path or STATE_FORCES_FILE)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(f"{path}: {str(exc).splitlines()[0]}") from None
+    out = {}
+    for force in ("military", "police"):
+        fields = data.get(force) or {}
+        out[force] = {}
+        for field_, allowed in _FORCE_FIELDS.items():
+            patterns = tuple(str(x) for x in _as_list(fields.get(field_)))
+            for pat in patterns:
+                try:
+                    pat.format(**{k: "x" for k in allowed})
+                except (KeyError, IndexError, ValueError) as exc:
+                    raise LexiconError(f"{path}: {force}.{field_}: {pat!r}: only "
+                                       f"{', '.join('{' + k + '}' for k in sorted(allowed))} may be used "
+                                       f"({exc!r})") from None
+            out[force][field_] = patterns
+    return out
 
 
 def _fmt(patterns: Sequence[str], **kw: str) -> list[str]:
     return [p.format(**kw) for p in patterns]
 
 
+def _force_aliases(patterns: dict[str, tuple[str, ...]], country: dict, the: str) -> list[str]:
+    out = []
+    for adj in country["adjectives"]:
+        out += _fmt(patterns["en_adjective"], adj=adj)
+    for n in [the] + country["aliases"]:
+        out += _fmt(patterns["en_name"], name=n)
+    if country["adj_fr"]:
+        m, f, mp, fp = country["adj_fr"]
+        out += _fmt(patterns["fr"], m=m, f=f, mp=mp, fp=fp)
+    return out
+
+
 def generated_state_forces(countries: Optional[list[dict]] = None) -> list[dict]:
-    """'Military Forces of X' and 'Police Forces of X' for every country, as actor dicts."""
+    """'Military Forces of X' and 'Police Forces of X' for every country, as actor dicts,
+    with the aliases made from the patterns of state_forces.yaml."""
+    patterns = state_force_patterns()
     out = []
     for c in countries if countries is not None else load_countries():
         iso = c["iso2"]
         name = c["name"]
         the = "the " + name if c.get("name_with_the") else name
-        mil, pol = [], []
-        for adj in c["adjectives"]:
-            mil += _fmt(MILITARY_EN_ADJ, adj=adj)
-            pol += _fmt(POLICE_EN_ADJ, adj=adj)
-        for n in [the] + c["aliases"]:
-            mil += _fmt(MILITARY_EN_NAME, name=n)
-            mil.append(f"{n} army")
-            pol += _fmt(POLICE_EN_NAME, name=n)
-        if c["adj_fr"]:
-            m, f, mp, fp = c["adj_fr"]
-            mil += _fmt(MILITARY_FR, m=m, f=f, mp=mp, fp=fp)
-            pol += _fmt(POLICE_FR, m=m, f=f, mp=mp, fp=fp)
         out.append({"id": f"military-forces-{iso.lower()}", "name": f"Military Forces of {name}",
-                    "kind": "state forces", "country": iso, "aliases": mil, "generated": True})
+                    "kind": "state forces", "country": iso, "generated": True,
+                    "aliases": _force_aliases(patterns["military"], c, the)})
         out.append({"id": f"police-forces-{iso.lower()}", "name": f"Police Forces of {name}",
-                    "kind": "state forces", "country": iso, "aliases": pol, "generated": True})
+                    "kind": "state forces", "country": iso, "generated": True,
+                    "aliases": _force_aliases(patterns["police"], c, the)})
     return out
 
 
@@ -327,7 +320,7 @@ def _load_entries(main: Path, pattern: str, key: str, extra_dirs: Sequence, kind
 
 @lru_cache(maxsize=16)
 def _actor_dicts(extra_dirs: tuple) -> tuple[dict, ...]:
-    files = _source_files([ACTORS_FILE, COUNTRIES_FILE], "actors*.yaml", extra_dirs)
+    files = _source_files([ACTORS_FILE, COUNTRIES_FILE, STATE_FORCES_FILE], "actors*.yaml", extra_dirs)
     return _cached("actors", files, lambda: _build_actor_dicts(extra_dirs))
 
 
@@ -400,7 +393,7 @@ def load_sources(extra_dirs: Iterable = ()) -> list[dict]:
 
 @lru_cache(maxsize=8)
 def _actor_matcher(extra_dirs: tuple) -> AliasMatcher:
-    files = _source_files([ACTORS_FILE, COUNTRIES_FILE], "actors*.yaml", extra_dirs)
+    files = _source_files([ACTORS_FILE, COUNTRIES_FILE, STATE_FORCES_FILE], "actors*.yaml", extra_dirs)
     return _cached("actor-matcher", files, lambda: AliasMatcher(load_actors(extra_dirs)))
 
 
