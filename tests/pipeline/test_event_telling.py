@@ -53,3 +53,11 @@ def test_preposition_is_not_a_purpose(analyse, text, lang):
 ])
 def test_military_post_established(analyse, text, lang):
     assert "Headquarters or base established" in _types(analyse(text, lang=lang)), text
+
+
+def test_a_saying_is_not_the_happening_the_model_reads_into_it(analyse):
+    """With no trigger word, the model's candidate stands on the sentence's main verb; when that verb
+    only says, the happening is the reported clause's, read with its own modality (here, a plan)."""
+    doc = analyse("Police fired tear gas at protesters in Nairobi on Wednesday. Odinga told supporters on "
+                  "Tuesday that the coalition would keep marching.", lang="en")
+    assert [e.date.expression for e in doc.events] == ["on Wednesday"]

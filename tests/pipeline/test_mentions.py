@@ -261,3 +261,25 @@ def test_arrests_with_no_one_named_are_the_police_of_the_country(analyse):
     doc = analyse("Police said 41 people had been arrested in Nairobi on Wednesday.", lang="en")
     (ev,) = [e for e in doc.events if e.sub_event_type == "Arrests"]
     assert ev.actor1 == "Police Forces of Kenya"
+
+
+def test_an_undated_paragraph_keeps_the_lead_date_not_the_publication_date(analyse):
+    """A wire story dates its lead and tells the rest of that day in later, undated paragraphs;
+    it is published the day after."""
+    from datetime import date
+    doc = analyse("Police fired tear gas at protesters in Nairobi on Wednesday, witnesses said.\n\n"
+                  "The regional police commander told reporters that 41 people had been arrested in Mombasa.",
+                  lang="en", published=date(2023, 7, 13))
+    arrests = next(e for e in doc.events if e.sub_event_type == "Arrests")
+    assert arrests.date.earliest == date(2023, 7, 12), arrests.date
+
+
+def test_the_date_of_a_saying_is_not_carried_to_the_next_paragraph(analyse):
+    """"On Tuesday, Odinga said…" dates the saying: the arrests after it are still Wednesday's."""
+    from datetime import date
+    doc = analyse("Police fired tear gas at protesters in Nairobi on Wednesday, witnesses said. On Tuesday, "
+                  "Odinga said the coalition would keep marching.\n\n"
+                  "The regional police commander said 41 people had been arrested in Mombasa.",
+                  lang="en", published=date(2023, 7, 13))
+    arrests = next(e for e in doc.events if e.sub_event_type == "Arrests")
+    assert arrests.date.earliest == date(2023, 7, 12), arrests.date

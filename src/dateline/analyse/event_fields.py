@@ -126,13 +126,45 @@ def choose_date(mentions: list[Mention], published: DateRange, doc=None) -> Date
 
 
 def _date_in_force(doc, m: Mention) -> Optional[DateRange]:
-    """The last resolved point date before the mention, in its paragraph (or the article, undated)."""
-    para_start = doc.text.rfind("\n", 0, m.sentence.start) + 1
-    floor = para_start if doc.published_range.earliest is not None else 0
+    """The last resolved point date told before the mention, in its paragraph, else earlier in
+    the article: a wire story dates its lead ("arrested dozens on Wednesday") and tells the rest
+    of that day in later, undated paragraphs ("41 people had been arrested"), published the next day."""
     reports = doc.notes.get("report_dates", ()) if hasattr(doc, "notes") else ()
-    before = [d for d in doc.dates if d.start is not None and floor <= d.start < m.trigger.start
+    before = [d for d in doc.dates if d.start is not None and d.start < m.trigger.start
               and d.earliest is not None and (d.latest - d.earliest).days <= 31 and d.start not in reports]
-    return before[-1] if before else None
+    for d in reversed(before):
+        if not _dates_a_saying(doc, d):
+            return d
+    return None
+
+
+def _dates_a_saying(doc, d: DateRange) -> bool:
+    """"Odinga said in a statement on Tuesday that…": the date of a saying or of a document
+    (its head a saying verb or a report noun, within its clause) dates no happening after it."""
+    if not hasattr(doc, "doc"):
+        return False
+    span = doc.doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = _saying_words(doc.lang)
+    tok = span.root
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in words:
+            return True
+        if tok.pos_ in ("VERB", "AUX"):  # the clause's head: nothing above it governs the date
+            return False
+    return False
+
+
+@lru_cache(maxsize=None)
+def _saying_words(lang: str) -> frozenset:
+    from dateline import langdata
+    from dateline.analyse.attribution import saying_verbs
+    nouns = langdata.load("cues", lang).get("attribution", {}).get("report_nouns", [])
+    return frozenset(saying_verbs(lang)) | frozenset(w.lower() for w in nouns)
 
 
 def _precision(lo, hi, given: Optional[int]) -> int:

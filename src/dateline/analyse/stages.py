@@ -140,7 +140,7 @@ def mentions_stage(doc: ArticleDoc) -> None:
     for n, sent in enumerate(doc.doc.sents):
         cands = find_candidates(sent, doc.lang)
         if not cands and n < len(probs):
-            extra = typing_rules.model_candidate(sent, probs[n])
+            extra = typing_rules.model_candidate(sent, probs[n], doc.lang)
             cands = [extra] if extra else []
         for cand in cands:
             main = cand.main
@@ -201,30 +201,21 @@ def modality_stage(doc: ArticleDoc) -> None:
 def classify_stage(doc: ArticleDoc) -> None:
     """Probabilities of each sub-event type for every sentence, read in its context.
 
-    The learned model sees the sentence with its neighbours in the same paragraph:
-    "Police fired tear gas." alone says little; after "Thousands marched on
-    parliament" it is a protest with intervention."""
+    The learned model sees the sentence with its neighbours: "Police fired tear gas."
+    alone says little; after "Thousands marched on parliament" it is a protest with
+    intervention. The neighbours are taken across paragraph breaks: spaCy keeps a blank
+    line inside the sentence before it, and the windows were measured that way (cutting
+    them at paragraphs lost the burnt fuel trucks of an ambush to a separate event and
+    made a conscription law an event, on the bundled samples)."""
     from dateline.analyse.classifier import EventClassifier
     sents = doc.notes.get("sentences") or [(s.start_char, s.end_char) for s in doc.doc.sents]
-    texts = [doc.text[a:b] for a, b in context_windows(doc.text, sents)]
+    texts = [doc.text[a:b] for a, b in context_windows(sents)]
     doc.notes["sentence_probs"] = EventClassifier.load().predict_proba(texts, doc.lang) if texts else []
 
 
-def context_windows(text: str, sents: list[tuple[int, int]], radius: int = 1) -> list[tuple[int, int]]:
-    """For each sentence, the span from `radius` sentences before to `radius` after, within its paragraph."""
-    out = []
-    for i, (a, b) in enumerate(sents):
-        lo, hi = a, b
-        for j in range(i - 1, max(-1, i - radius - 1), -1):
-            if "\n" in text[sents[j][1]:lo]:
-                break
-            lo = sents[j][0]
-        for j in range(i + 1, min(len(sents), i + radius + 1)):
-            if "\n" in text[hi:sents[j][0]]:
-                break
-            hi = sents[j][1]
-        out.append((lo, hi))
-    return out
+def context_windows(sents: list[tuple[int, int]], radius: int = 1) -> list[tuple[int, int]]:
+    """For each sentence, the span from `radius` sentences before it to `radius` after."""
+    return [(sents[max(0, i - radius)][0], sents[min(len(sents) - 1, i + radius)][1]) for i in range(len(sents))]
 
 
 @stage("types")

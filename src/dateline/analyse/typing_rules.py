@@ -187,12 +187,22 @@ def decide(cand: Candidate, m: Mention, probs: Optional[dict[str, float]], has_p
     return etype, sub, confidence
 
 
-def model_candidate(sent: SpacySpan, probs: dict[str, float]) -> Optional[Candidate]:
-    """A candidate for a sentence with no trigger word, when the model is sure it tells an event."""
+def model_candidate(sent: SpacySpan, probs: dict[str, float], lang: str = "en") -> Optional[Candidate]:
+    """A candidate for a sentence with no trigger word, when the model is sure it tells an event.
+
+    Its word is the sentence's main verb; when that verb only says ("Odinga told supporters the
+    coalition would keep marching"), the happening, if any, is in what is said: the reported
+    clause's verb stands for it (and its modality is read there), and a saying with no reported
+    clause tells nothing."""
+    from dateline.analyse.attribution import saying_verbs
     label, p = max(((k, v) for k, v in probs.items() if k != NONE), key=lambda kv: kv[1], default=(None, 0.0))
     if label is None or p < float(rules()["model_only_threshold"]):
         return None
     root = sent.root
+    if root.lemma_.lower() in saying_verbs(lang):
+        root = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
+        if root is None:
+            return None
     entry = TriggerEntry(key="<model>", types={label: 2.0}, kind="event", strength=round(p * 0.8, 3))
     return Candidate(hits=[TriggerHit(root.i, root.i + 1, entry, [root])], sent=sent,
                      start=sent.start_char, end=sent.end_char, types={label: 2.0})
