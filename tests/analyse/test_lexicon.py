@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -360,3 +361,20 @@ def test_state_force_pattern_with_a_foreign_placeholder_is_an_error(tmp_path):
     bad.write_text('military:\n  fr: ["armée {adj}"]\n', encoding="utf-8")
     with pytest.raises(L.LexiconError, match=r"state_forces.yaml: military.fr: 'armée \{adj\}'"):
         L.state_force_patterns(bad)
+
+
+def test_a_change_of_regime_is_data(tmp_path, monkeypatch):
+    """`forces_since` keeps the generated state forces for events before the day and names the successor."""
+    monkeypatch.setenv("DATELINE_CACHE_DIR", str(tmp_path / "cache"))
+    assert L.successions()["Military Forces of Afghanistan"] == (date(2021, 8, 15), "Taliban")
+    (tmp_path / "actors-junta.yaml").write_text(
+        "- id: cnsp\n  name: CNSP junta forces\n  kind: state forces\n  country: NE\n  state_forces_for: NE\n"
+        "  forces_since: 2023-07-26\n  aliases: [CNSP]\n", encoding="utf-8")
+    assert L.successions([tmp_path])["Military Forces of Niger"] == (date(2023, 7, 26), "CNSP junta forces")
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "actors-junta.yaml").write_text(
+        "- id: cnsp\n  name: CNSP\n  kind: state forces\n  state_forces_for: NE\n  forces_since: July 2023\n",
+        encoding="utf-8")
+    with pytest.raises(L.LexiconError, match=r"actors-junta.yaml: actor cnsp: forces_since 'July 2023'"):
+        L.load_actors([bad])

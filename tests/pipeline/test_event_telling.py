@@ -61,3 +61,19 @@ def test_a_saying_is_not_the_happening_the_model_reads_into_it(analyse):
     doc = analyse("Police fired tear gas at protesters in Nairobi on Wednesday. Odinga told supporters on "
                   "Tuesday that the coalition would keep marching.", lang="en")
     assert [e.date.expression for e in doc.events] == ["on Wednesday"]
+
+
+def test_an_inverted_report_tells_its_event(analyse):
+    """« X s'affrontaient…, a confirmé le porte-parole »: the saying verb is the root, the event before it."""
+    doc = analyse("L'armée congolaise et le M23 s'affrontaient depuis l'aube ce mardi dans le groupement de "
+                  "Kibumba, au nord de Goma, a confirmé le porte-parole du gouverneur militaire du Nord-Kivu.")
+    assert [e.sub_event_type for e in doc.events] == ["Armed clash"]
+
+
+def test_who_tells_of_its_own_act_is_its_actor(analyse):
+    doc = analyse("On Saturday, government forces said they had defused another bomb planted under a culvert "
+                  "near Afgooye.", lang="en")
+    assert [e.actor1 for e in doc.events] == ["Military Forces of Somalia"]
+    doc = analyse("Residents of Al-Shuhayl said they heard around ten explosions on Wednesday near the al-Omar "
+                  "oil field.", lang="en")
+    assert all(e.actor1 != "Civilians" for e in doc.events)  # hearing is not doing

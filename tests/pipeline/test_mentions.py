@@ -283,3 +283,17 @@ def test_the_date_of_a_saying_is_not_carried_to_the_next_paragraph(analyse):
                   lang="en", published=date(2023, 7, 13))
     arrests = next(e for e in doc.events if e.sub_event_type == "Arrests")
     assert arrests.date.earliest == date(2023, 7, 12), arrests.date
+
+
+@pytest.mark.parametrize("day,expected", [("On 2 May 2020", "Military Forces of Afghanistan"),
+                                          ("On 2 May 2023", "Taliban")])
+def test_afghan_forces_are_the_republics_before_august_2021_and_the_talibans_after(analyse, day, expected):
+    doc = analyse(f"{day}, Afghan forces killed five Islamic State militants in Jalalabad.", lang="en",
+                  published=None, precision=None)
+    assert [e.actor1 for e in doc.events] == [expected]
+
+
+def test_the_month_of_march_is_not_a_march(analyse):
+    doc = analyse("On 14 March 2020, a Taliban sniper shot and killed 1 Afghan soldier, in Gardez district, Paktia.",
+                  lang="en", published=None, precision=None)
+    assert "March" not in [m.trigger.text for m in doc.mentions]

@@ -153,6 +153,8 @@ def assign_actors(
             best[r[0]] = (rank, h.ref)
     a1 = best.get(1, (0, None))[1]
     a2 = best.get(2, (0, None))[1]
+    if a1 is None:
+        a1 = _self_reported(in_sent, trigger_tokens, lang)
     if a1 is None or a2 is None:
         a1, a2 = _by_position(in_sent, trigger_tokens, evidence, a1, a2, text_of(trigger_tokens), lang)
     if a1 and a2 and a1.actor_id == a2.actor_id:
@@ -191,6 +193,24 @@ def _by_position(in_sent, trigger_tokens, evidence, a1, a2, text: str, lang: str
         elif role == 2 and a2 is None:
             a2 = ref
     return a1, a2
+
+
+SUBJECT_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "il", "ils", "elle", "elles", "nous"})
+
+
+def _self_reported(in_sent: list[ActorHit], trigger_tokens: list[Token], lang: str) -> Optional[ActorRef]:
+    """"Al Shabaab said it had targeted the palace", "government forces said they had defused a
+    bomb", "l'armée affirme avoir neutralisé…": the one who tells of its own act is its actor (a
+    pronoun or no subject in the told clause, the teller the subject of the saying verb)."""
+    from dateline.analyse.attribution import saying_verbs  # attribution imports this module
+    verb = trigger_tokens[0]  # the act itself: not "they heard explosions", where "heard" is not it
+    if verb.pos_ != "VERB" or verb.dep_ not in ("ccomp", "xcomp") or verb.head.lemma_.lower() not in saying_verbs(lang):
+        return None
+    subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
+    if subjects and not all(c.lower_ in SUBJECT_PRONOUNS for c in subjects):
+        return None
+    teller = {c.i for c in verb.head.children if c.dep_.startswith("nsubj")}
+    return next((h.ref for h in in_sent if h.head is not None and h.head.i in teller), None)
 
 
 def _tells(hit: ActorHit, lang: str) -> bool:

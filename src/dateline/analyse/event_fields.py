@@ -61,6 +61,17 @@ def choose_actors(mentions: list[Mention], etype: str, doc) -> tuple[Optional[st
     return a1, a2
 
 
+def as_of(name: Optional[str], when: DateRange) -> Optional[str]:
+    """The actor as coded on the event's day: "Afghan forces" are the Republic's before 15 August
+    2021 and the Taliban's from then on (actors.yaml `forces_since`). Undated: today's."""
+    from dateline.analyse.lexicon import successions
+    succession = successions().get(name) if name else None
+    if succession is None:
+        return name
+    since, successor = succession
+    return name if when.earliest is not None and when.earliest < since else successor
+
+
 def _national(name: Optional[str], iso: Optional[str]) -> Optional[str]:
     """'Military forces (generic)' ("the army", "anti-riot officers") at an event in Kenya are the
     Military/Police Forces of Kenya, as ACLED codes them when no other state is named."""

@@ -23,6 +23,7 @@ import hashlib
 import os
 import pickle
 import sys
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
@@ -281,6 +282,12 @@ def _validate(entries: list[dict], kinds: Sequence[str], what: str, where: str) 
     for i, e in enumerate(entries):
         eid = e.get("id")
         label = f"{where}: {what} {eid or '#' + str(i + 1)}"
+        since = e.get("forces_since")
+        if since is not None:
+            try:
+                date.fromisoformat(str(since))
+            except ValueError:
+                raise LexiconError(f"{label}: forces_since {since!r} is not a date (YYYY-MM-DD)") from None
         if not eid or not isinstance(eid, str):
             raise LexiconError(f"{label}: missing 'id'")
         if not e.get("name"):
@@ -330,6 +337,8 @@ def _build_actor_dicts(extra_dirs: tuple) -> tuple[dict, ...]:
     # The generated state forces of a country fold into a hand-written actor that
     # declares `state_forces_for: XX` (or `police_forces_for: XX`), or into an entry
     # that reuses the generated id.
+    # With `forces_since: YYYY-MM-DD` (a change of regime: the Taliban in August 2021) the
+    # generated actor stays, for events before that day, and names the owner as its successor.
     takes_over: dict[str, dict] = {}
     for e in entries:
         for field_, prefix in (("state_forces_for", "military-forces-"), ("police_forces_for", "police-forces-")):
@@ -338,7 +347,10 @@ def _build_actor_dicts(extra_dirs: tuple) -> tuple[dict, ...]:
     generated = []
     for g in generated_state_forces():
         owner = takes_over.get(g["id"])
-        if owner is not None:
+        if owner is not None and owner.get("forces_since"):
+            g["succeeded_by"] = {"id": owner["id"], "since": str(owner["forces_since"])}
+            generated.append(g)
+        elif owner is not None:
             owner["aliases"] = _as_list(owner.get("aliases")) + [g["name"]] + g["aliases"]
         elif g["id"] in ids:
             own = next(e for e in entries if e["id"] == g["id"])
@@ -367,6 +379,20 @@ def load_actors(extra_dirs: Iterable = ()) -> list[Actor]:
     """Every actor: actors.yaml, then the generated state forces, then `actors*.yaml` in extra_dirs."""
     return [Actor(id=e["id"], name=e["name"], kind=e["kind"], country=e.get("country"),
                   aliases=list(e["aliases"])) for e in _actor_dicts(_norm_dirs(extra_dirs))]
+
+
+def successions(extra_dirs: Iterable = ()) -> dict[str, tuple[date, str]]:
+    """{actor name: (day, successor's name)}: from that day on, the actor is coded as its successor
+    ("Military Forces of Afghanistan" → "Taliban" from 2021-08-15; `forces_since` in actors.yaml)."""
+    return _successions(_norm_dirs(extra_dirs))
+
+
+@lru_cache(maxsize=16)
+def _successions(dirs: tuple) -> dict[str, tuple[date, str]]:
+    records = _actor_dicts(dirs)
+    names = {e["id"]: e["name"] for e in records}
+    return {e["name"]: (date.fromisoformat(e["succeeded_by"]["since"]), names[e["succeeded_by"]["id"]])
+            for e in records if e.get("succeeded_by")}
 
 
 @lru_cache(maxsize=16)

@@ -381,6 +381,7 @@ def _build_event(doc: ArticleDoc, mentions: list[Mention]) -> Event:
     ev.actor1, ev.actor2 = event_fields.choose_actors(mentions, etype, doc)
     ev.place = event_fields.choose_place(mentions, doc)
     ev.date = event_fields.choose_date(mentions, doc.published_range, doc)
+    ev.actor1, ev.actor2 = (event_fields.as_of(a, ev.date) for a in (ev.actor1, ev.actor2))
     event_fields.reconcile_toll(ev, mentions)
     ev.weapons = sorted({w for m in mentions for w in m.weapons})
     ev.modality = event_fields.choose_modality(mentions)

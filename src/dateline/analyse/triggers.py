@@ -79,6 +79,8 @@ class TriggerLexicon:
         entry = self.words.get(tok.lemma_.lower()) or self.words.get(tok.lower_)
         if entry is None or tok.pos_ in ("ADP", "DET", "PRON", "CCONJ", "PUNCT"):
             return None
+        if tok.ent_type_ in ("DATE", "TIME"):
+            return None  # "On 16 March 2020": the month, not a march
         return TriggerHit(tok.i, tok.i + 1, entry, [tok])
 
     def _phrase_at(self, doc, i: int, end: int):

@@ -199,8 +199,11 @@ def model_candidate(sent: SpacySpan, probs: dict[str, float], lang: str = "en") 
     if label is None or p < float(rules()["model_only_threshold"]):
         return None
     root = sent.root
-    if root.lemma_.lower() in saying_verbs(lang):
-        root = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
+    while root.lemma_.lower() in saying_verbs(lang):  # "claimed responsibility, saying it had targeted…"
+        # What is said hangs on the saying verb as its complement, or before it in an inverted
+        # report ("Ils s'affrontaient, a confirmé le porte-parole": advcl/parataxis).
+        root = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp", "advcl", "parataxis")
+                     and c.pos_ in ("VERB", "AUX")), None)
         if root is None:
             return None
     entry = TriggerEntry(key="<model>", types={label: 2.0}, kind="event", strength=round(p * 0.8, 3))
