@@ -77,3 +77,23 @@ def test_who_tells_of_its_own_act_is_its_actor(analyse):
     doc = analyse("Residents of Al-Shuhayl said they heard around ten explosions on Wednesday near the al-Omar "
                   "oil field.", lang="en")
     assert all(e.actor1 != "Civilians" for e in doc.events)  # hearing is not doing
+
+
+@pytest.mark.parametrize("text", [
+    "On 29 July 2024, students staged a protest rally in Dhaka against the deaths during the quota reform "
+    "movement. Police forces detained 16 protesters during the incident.",
+    "On 30 April 2020, 15 people demonstrated in Beitbridge, Zimbabwe, demanding to be released from quarantine. "
+    "Police intervened.",
+    "Lamu residents took to the streets of Lamu, Kenya, on Monday to protest the night curfew. Police were "
+    "deployed to disperse the protesters.",
+])
+def test_a_protest_met_in_the_next_sentence_is_one_protest_with_intervention(analyse, text):
+    doc = analyse(text, lang="en")
+    assert [(e.sub_event_type, (e.actor2 or "").startswith("Police")) for e in doc.events
+            if e.event_type == "Protests"] == [("Protest with intervention", True)]
+
+
+def test_a_crowd_that_disperses_was_not_dispersed(analyse):
+    doc = analyse("Hundreds of people marched through Nairobi on Monday against the finance bill. The crowd "
+                  "dispersed peacefully in the evening.", lang="en")
+    assert [e.sub_event_type for e in doc.events] == ["Peaceful protest"]

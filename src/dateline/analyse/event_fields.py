@@ -23,8 +23,16 @@ def distance_km(a: Place, b: Place) -> float:
     return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
+# A protest told peaceful, then met by the police, is a protest with intervention: among the
+# sub-types a protest's mentions give, the furthest on this scale wins.
+PROTEST_SCALE = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
+
+
 def choose_type(mentions: list[Mention]) -> tuple[str, str]:
-    """The sub-type with the most confidence behind it; blasts of unknown kind count little."""
+    """The sub-type with the most confidence behind it; blasts of unknown kind count little; a
+    protest's mentions give their furthest escalation."""
+    if all(m.sub_event_type in PROTEST_SCALE for m in mentions):
+        return "Protests", max((m.sub_event_type for m in mentions), key=PROTEST_SCALE.index)
     score: Counter = Counter()
     for m in mentions:
         w = m.confidence * (0.3 if m.sub_event_type == "Remote explosive/landmine/IED" and not m.weapons else 1.0)

@@ -52,6 +52,7 @@ def merge_mentions(doc: ArticleDoc) -> list[Event]:
             clusters.append([m])
         else:
             clusters[k].append(m)
+    _met_after(doc, clusters)
     events = [_build_event(doc, c) for c in clusters]
     _apply_anchors(events, clusters, refs, anchors)
     _apply_accusations(doc, clusters, events)
@@ -281,10 +282,49 @@ def _joinable(clusters, m: Mention, cand, doc: ArticleDoc) -> Optional[int]:
         if _conflicts(c, m):
             continue
         if any(x.sub_event_type == m.sub_event_type for x in c) or _unspecified_blast(m, c) \
+                or (_protest(m) and all(_protest(x) for x in c) and k == len(clusters) - 1) \
                 or (outcome_only and m.place is None and k == len(clusters) - 1) \
                 or (weapon_only and k == len(clusters) - 1 and any(x.event_type == m.event_type for x in c)):
             return k
     return None
+
+
+def _met_after(doc: ArticleDoc, clusters: list[list[Mention]], reach: int = 2) -> None:
+    """"15 people demonstrated… Police intervened.": a protest told peaceful and met in the next
+    sentences of its paragraph, which tell nothing else, escalates as if told in one sentence."""
+    from dateline.analyse.typing_rules import escalate_protest, type_of_subtype
+    told = {m.sentence.start for c in clusters for m in c}
+    sents = list(doc.doc.sents)
+    for c in clusters:
+        if not all(m.sub_event_type == "Peaceful protest" for m in c):
+            continue
+        end = max(m.sentence.end for m in c)
+        after = [s for s in sents if s.start_char >= end][:reach]
+        for s in after:
+            if s.start_char in told or "\n" in doc.text[end:s.start_char] + doc.text[s.start_char:s.end_char].strip():
+                break
+            sub = escalate_protest("Peaceful protest", s, []) if _force_acts(doc, s) else "Peaceful protest"
+            if sub != "Peaceful protest":
+                for m in c:
+                    m.event_type, m.sub_event_type = type_of_subtype()[sub], sub
+                _protesters_first(c[0], doc, within=(s.start_char, s.end_char))
+                break
+            end = s.end_char
+
+
+def _force_acts(doc: ArticleDoc, sent) -> bool:
+    """The sentence's subject is a state force ("Police intervened", "Police were deployed to
+    disperse them"), not the crowd ("The crowd dispersed after the army assured them…")."""
+    from dateline.analyse.lexicon import actors_by_id
+    by_id = actors_by_id()
+    subjects = {t.i for t in sent.root.children if t.dep_.startswith("nsubj")}
+    return any(h.head is not None and h.head.i in subjects and h.ref.actor_id in by_id
+               and by_id[h.ref.actor_id].kind == "state forces" for h in doc.notes.get("actor_hits", []))
+
+
+def _protest(m: Mention) -> bool:
+    """"Students staged a protest… Police detained 16 protesters": the protest just told, met."""
+    return m.sub_event_type in event_fields.PROTEST_SCALE
 
 
 def _unspecified_blast(m: Mention, cluster: list[Mention]) -> bool:
@@ -321,8 +361,9 @@ def _conflicts(cluster: list[Mention], m: Mention) -> bool:
 
 
 def _vague(actor_id: str) -> bool:
-    """Generic actors ("5 soldats" → military (generic), unknown gunmen) agree with any named one."""
-    return "unidentified" in actor_id or actor_id.endswith("generic")
+    """Generic actors ("5 soldats" → military (generic), unknown gunmen, "protesters") agree with any
+    named one ("students staged a protest… police detained 16 protesters")."""
+    return "unidentified" in actor_id or actor_id.endswith("generic") or actor_id in ("protesters", "rioters")
 
 
 def _actor_clash(x: Mention, m: Mention) -> bool:
@@ -344,9 +385,10 @@ def _actor_clash(x: Mention, m: Mention) -> bool:
 INTERVENED = ("Protest with intervention", "Excessive force against protesters", "Violent demonstration", "Mob violence")
 
 
-def _protesters_first(m: Mention, doc: ArticleDoc) -> None:
+def _protesters_first(m: Mention, doc: ArticleDoc, within: Optional[tuple[int, int]] = None) -> None:
     """A protest is coded with the protesters as actor1 and the force that met them as actor2
-    (ACLED), whoever the sentence's subject is ("police fired tear gas at protesters")."""
+    (ACLED), whoever the sentence's subject is ("police fired tear gas at protesters"); `within`:
+    where the force is named when not in the mention's sentence."""
     if m.event_type not in ("Protests", "Riots"):
         return
     from dateline.analyse.lexicon import actors_by_id
@@ -360,8 +402,9 @@ def _protesters_first(m: Mention, doc: ArticleDoc) -> None:
         m.actor1, m.actor2 = crowd, m.actor1
     elif m.actor2 is None and m.sub_event_type in INTERVENED:
         # The force that intervened, wherever the sentence names it.
+        a, b = within or (m.sentence.start, m.sentence.end)
         m.actor2 = next((h.ref for h in doc.notes.get("actor_hits", [])
-                         if m.sentence.start <= h.ref.start < m.sentence.end and kind(h.ref) == "state forces"), None)
+                         if a <= h.ref.start < b and kind(h.ref) == "state forces"), None)
 
 
 def _build_event(doc: ArticleDoc, mentions: list[Mention]) -> Event:

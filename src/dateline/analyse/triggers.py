@@ -23,6 +23,7 @@ class TriggerEntry:
     types: dict[str, float]
     kind: str = "event"
     strength: float = 0.5
+    needs_object: bool = False  # a verb that tells the event only with its object or passive
 
 
 @dataclass
@@ -52,7 +53,8 @@ class TriggerLexicon:
         tokenizer = load_nlp(lang).tokenizer
         for key, spec in raw.items():
             entry = TriggerEntry(key=str(key), types=dict(spec.get("types", {})),
-                                 kind=spec.get("kind", "event"), strength=float(spec.get("strength", 0.5)))
+                                 kind=spec.get("kind", "event"), strength=float(spec.get("strength", 0.5)),
+                                 needs_object=bool(spec.get("needs_object", False)))
             words = tuple(t.text.lower() for t in tokenizer(str(key).replace("’", "'")))
             if len(words) == 1:
                 self.words[words[0]] = entry
@@ -81,6 +83,8 @@ class TriggerLexicon:
             return None
         if tok.ent_type_ in ("DATE", "TIME"):
             return None  # "On 16 March 2020": the month, not a march
+        if entry.needs_object and tok.pos_ == "VERB" and not has_object(tok):
+            return None  # "the crowd dispersed", « la foule s'est dispersée »: nobody dispersed it
         return TriggerHit(tok.i, tok.i + 1, entry, [tok])
 
     def _phrase_at(self, doc, i: int, end: int):
@@ -98,3 +102,11 @@ class TriggerLexicon:
 @lru_cache(maxsize=None)
 def trigger_lexicon(lang: str) -> TriggerLexicon:
     return TriggerLexicon(lang)
+
+
+def has_object(verb: Token) -> bool:
+    """A direct object (not a reflexive « se »), a passive, or an infinitive of purpose/after a
+    modal ("deployed to disperse them" has its object; "were dispersed" is passive)."""
+    if any(c.dep_ in ("aux:pass", "auxpass", "nsubjpass", "nsubj:pass") for c in verb.children):
+        return True
+    return any(c.dep_ in ("obj", "dobj") and c.lower_ not in ("se", "s'") for c in verb.children)

@@ -106,7 +106,8 @@ def _accident(sent: SpacySpan, m: Mention) -> bool:
     return bool(words & cues) or any(" " in c and c in low for c in cues)
 
 
-def _escalate_protest(sub: str, sent: SpacySpan, weapons: list[str]) -> str:
+def escalate_protest(sub: str, sent: SpacySpan, weapons: list[str]) -> str:
+    """The protest sub-type `sub` as escalated by the words of `sent` (`protest_escalation`)."""
     if type_of_subtype().get(sub) != "Protests":
         return sub
     words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent} | {w.lower() for w in weapons}
@@ -176,7 +177,7 @@ def decide(cand: Candidate, m: Mention, probs: Optional[dict[str, float]], has_p
             and not _model_agrees(sub, probs):
         return None
     sub = weapon_precedence(sub, m.weapons, cand.sent.text)
-    sub = _escalate_protest(sub, cand.sent, m.weapons)
+    sub = escalate_protest(sub, cand.sent, m.weapons)
     sub = _modality_type(sub, m.modality)
     etype = type_of_subtype().get(sub)
     if etype is None:
@@ -206,6 +207,10 @@ def model_candidate(sent: SpacySpan, probs: dict[str, float], lang: str = "en") 
                      and c.pos_ in ("VERB", "AUX")), None)
         if root is None:
             return None
+    from dateline.analyse.triggers import has_object, trigger_lexicon
+    entry = trigger_lexicon(lang).words.get(root.lemma_.lower())
+    if entry is not None and entry.needs_object and not has_object(root):
+        return None  # the lexicon knows this verb tells nothing alone ("the crowd dispersed")
     entry = TriggerEntry(key="<model>", types={label: 2.0}, kind="event", strength=round(p * 0.8, 3))
     return Candidate(hits=[TriggerHit(root.i, root.i + 1, entry, [root])], sent=sent,
                      start=sent.start_char, end=sent.end_char, types={label: 2.0})
