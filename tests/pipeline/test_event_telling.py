@@ -97,3 +97,12 @@ def test_a_crowd_that_disperses_was_not_dispersed(analyse):
     doc = analyse("Hundreds of people marched through Nairobi on Monday against the finance bill. The crowd "
                   "dispersed peacefully in the evening.", lang="en")
     assert [e.sub_event_type for e in doc.events] == ["Peaceful protest"]
+
+
+def test_grenade_launchers_fire_shells_and_a_militias_name_is_not_its_place(analyse):
+    doc = analyse("On 9 May 2020, the Ukrainian Forces fired grenade launchers at the positions of the Donbass "
+                  "People's Militia in the area of Bila Kamianka, Donetsk.", lang="en", published=None, precision=None)
+    (ev,) = doc.events
+    assert ev.sub_event_type == "Shelling/artillery/missile attack"
+    assert ev.actor2 == "Russian-backed separatists (Donbas)"
+    assert ev.place.text != "Donbass"

@@ -163,6 +163,10 @@ def actors_stage(doc: ArticleDoc) -> None:
     for h in hits:
         h.ref.text = doc.text[h.ref.start:h.ref.end]
     doc.notes["actor_hits"] = hits
+    # A place inside an armed group's name says who, not where ("the Donbass People's Militia").
+    named = [(h.ref.start, h.ref.end) for h in hits if h.actor is not None and h.actor.kind not in
+             ("state forces", "civilians", "protesters", "rioters") and len(h.ref.text.split()) > 1]
+    doc.places = [p for p in doc.places if not any(a <= p.start and p.end <= b for a, b in named)]
     for m, cand, _ in doc.notes.get("pairs", []):
         m.actor1, m.actor2 = actors_mod.assign_actors(
             hits, cand.tokens, m.sentence.start, m.sentence.end, (cand.start, cand.end), doc.lang)

@@ -87,6 +87,9 @@ def weapon_precedence(sub: str, weapons: list[str], text: str) -> str:
     the text tells an exchange of fire (then it is a battle)."""
     r = rules()
     wtype = _weapon_type(weapons)
+    if wtype and wtype != sub and sub in r.get("weapon_defined", ()) \
+            and not any(_weapon_type([w]) == sub for w in weapons):
+        return wtype
     if not wtype or sub not in r["weapon_overrides"]:
         return sub
     low = text.lower()
