@@ -297,3 +297,13 @@ def test_the_month_of_march_is_not_a_march(analyse):
     doc = analyse("On 14 March 2020, a Taliban sniper shot and killed 1 Afghan soldier, in Gardez district, Paktia.",
                   lang="en", published=None, precision=None)
     assert "March" not in [m.trigger.text for m in doc.mentions]
+
+
+def test_an_unplaced_paragraph_goes_on_at_the_leads_place_not_the_datelines(analyse):
+    """The dateline's city is where the report was filed; a later paragraph with no place of its
+    own is still where the lead put the story."""
+    doc = analyse("BAMAKO — Une vingtaine de soldats maliens ont été tués mardi soir dans une embuscade "
+                  "dans la région de Mopti, au centre du Mali, selon des sources sécuritaires.\n\n"
+                  "Le convoi a d'abord été visé par un engin explosif avant d'essuyer des tirs nourris.\n\n"
+                  "La junte au pouvoir à Bamako assure que la situation s'améliore.")
+    assert doc.events and all(e.place.place.name != "Bamako" for e in doc.events)

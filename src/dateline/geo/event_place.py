@@ -84,13 +84,19 @@ def main_place(places: list[PlaceRef]) -> Optional[PlaceRef]:
 
 def place_in_force(places: list[PlaceRef], text: str, sentence: Span) -> Optional[PlaceRef]:
     """For a sentence with no place of its own: the most specific place of the closest sentence
-    before it, in its paragraph, that names one ("…affrontements autour de Mushaki, à l'ouest de
-    Goma. La société civile fait état de trois civils tués par des obus" → Goma)."""
+    before it that names one, in its paragraph ("…affrontements autour de Mushaki, à l'ouest de
+    Goma. La société civile fait état de trois civils tués par des obus" → Goma), else in the
+    paragraphs before (a wire story tells its lead's place once: "Le convoi … a d'abord été visé
+    par un engin explosif" is still between Boni and Hombori, not in the dateline's Bamako)."""
     para_start = text.rfind("\n", 0, sentence.start) + 1
-    before = [p for p in places if para_start <= p.start and p.end <= sentence.start and can_be_event_place(text, p)]
+    before = [p for p in places if p.end <= sentence.start and can_be_event_place(text, p)]
     if not before:
         return None
-    last_stop = max(text.rfind(c, para_start, before[-1].start) for c in ".!?")
+    if before[-1].start >= para_start:
+        floor = para_start
+    else:
+        floor = text.rfind("\n", 0, before[-1].start) + 1
+    last_stop = max([floor - 1] + [text.rfind(c, floor, before[-1].start) for c in ".!?"])
     closest = [p for p in before if p.start > last_stop]
     return min(closest, key=lambda p: (p.geo_precision or 3, p.start))
 
