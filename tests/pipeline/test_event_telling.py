@@ -106,3 +106,16 @@ def test_grenade_launchers_fire_shells_and_a_militias_name_is_not_its_place(anal
     assert ev.sub_event_type == "Shelling/artillery/missile attack"
     assert ev.actor2 == "Russian-backed separatists (Donbas)"
     assert ev.place.text != "Donbass"
+
+
+def test_the_protests_refer_to_the_protest_told_when_there_is_one(analyse):
+    """The Kenya sample: after the Nairobi protest and the Kisumu riot, "The protests were called by
+    … Odinga's coalition" is no new (peaceful) protest."""
+    from datetime import date
+    from pathlib import Path
+    raw = (Path(__file__).resolve().parents[2] / "samples/kenya-protest-teargas-2023-07.txt").read_text(encoding="utf-8")
+    _, published, text = raw.split(" ", 2)
+    doc = analyse(text, lang="en", published=date.fromisoformat(published))
+    assert "Peaceful protest" not in [e.sub_event_type for e in doc.events]
+    doc = analyse("The protests were called by the opposition coalition in Nairobi on Wednesday.", lang="en")
+    assert [e.event_type for e in doc.events] == ["Protests"]  # opening a report, it is the event

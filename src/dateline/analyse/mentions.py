@@ -32,6 +32,7 @@ class Candidate:
     start: int                      # evidence span, character offsets
     end: int
     anaphoric: bool = False
+    refers_if_told: bool = False    # "the protests were called by…": the protest told, if one was
     generic: bool = False
     descriptive: bool = False       # a class or a habit ("one of the largest kidnappings", "gangs who raid"): never an event
     distinct: bool = False
@@ -65,6 +66,7 @@ def _cues(lang: str) -> dict:
     return {
         "anaphoric_det": {w.lower() for w in c.get("anaphoric_determiners", [])},
         "anaphoric_nouns": {w.lower() for w in c.get("anaphoric_nouns", [])},
+        "anaphoric_if_told": {w.lower() for w in c.get("anaphoric_if_told", [])},
         "pronouns": {w.lower() for w in c.get("event_pronouns", [])},
         "distinct": {w.lower() for w in c.get("distinct_markers", [])},
         "habitual": {w.lower() for w in c.get("habitual_markers", [])},
@@ -237,8 +239,11 @@ def _flag_reference(cand: Candidate, lang: str) -> None:
         or (main.head.lower_ in cues["pronouns"])
     is_event_noun = main.pos_ == "NOUN" and main.lemma_.lower() in cues["anaphoric_nouns"]
     only_nouns = all(h.head.pos_ == "NOUN" for h in cand.hits)
-    if is_event_noun and only_nouns and not has_number and det_words & cues["anaphoric_det"] and not cand.distinct:
+    refers = only_nouns and not has_number and det_words & cues["anaphoric_det"] and not cand.distinct
+    if is_event_noun and refers:
         cand.anaphoric = True
+    elif refers and main.pos_ == "NOUN" and main.lemma_.lower() in cues["anaphoric_if_told"]:
+        cand.refers_if_told = True
     plural = "Plur" in main.morph.get("Number") or main.tag_ in ("NNS", "NNPS")
     definite = bool(det_words & {"les", "the", "des", "ces", "these"}) or not dets
     if main.pos_ == "NOUN" and plural and definite and not has_number and only_nouns:

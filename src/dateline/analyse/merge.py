@@ -40,13 +40,13 @@ def merge_mentions(doc: ArticleDoc) -> list[Event]:
         if m.modality in NON_EVENT_MODALITIES or _background(m):
             continue
         _protesters_first(m, doc)
-        if m.anaphoric:
+        if m.anaphoric or cand.refers_if_told:
             k = _antecedent(clusters, m)
             if k is not None:
                 (clusters[k] if _adds_fact(m) else refs.setdefault(k, [])).append(m)
                 continue
-            if not _adds_fact(m):
-                continue
+            if m.anaphoric and not _adds_fact(m):
+                continue  # "the protests" with none told before opens a report: it is one
         k = _joinable(clusters, m, cand, doc)
         if k is None:
             clusters.append([m])
