@@ -119,3 +119,12 @@ def test_the_protests_refer_to_the_protest_told_when_there_is_one(analyse):
     assert "Peaceful protest" not in [e.sub_event_type for e in doc.events]
     doc = analyse("The protests were called by the opposition coalition in Nairobi on Wednesday.", lang="en")
     assert [e.event_type for e in doc.events] == ["Protests"]  # opening a report, it is the event
+
+
+def test_a_clash_fought_with_sticks_and_sharp_weapons_is_mob_violence(analyse):
+    doc = analyse("On 15 March 2024, members of Chhatra League and Jubo League engaged in a factional clash using "
+                  "sharp weapons and iron rods in Sylhet city, Bangladesh.", lang="en", published=None, precision=None)
+    assert [e.sub_event_type for e in doc.events] == ["Mob violence"]
+    doc = analyse("On 15 March 2024, soldiers clashed with rebels armed with rifles and sticks near Sylhet, "
+                  "Bangladesh.", lang="en", published=None, precision=None)
+    assert [e.sub_event_type for e in doc.events] == ["Armed clash"]  # a firearm named: an armed clash

@@ -98,6 +98,14 @@ def weapon_precedence(sub: str, weapons: list[str], text: str) -> str:
     return wtype
 
 
+def _mob(sub: str, text: str, weapons: list[str]) -> str:
+    """An armed clash fought with sticks and "sharp weapons", no firearm named, is Mob violence."""
+    if sub != "Armed clash" or {"small arms", "heavy weapons"} & set(weapons) or _weapon_type(weapons):
+        return sub
+    low = text.lower()
+    return "Mob violence" if any(w in low for w in rules().get("mob_weapons", [])) else sub
+
+
 def _accident(sent: SpacySpan, m: Mention) -> bool:
     """A gas tank exploding or an earthquake killing is not political violence (when no weapon or
     perpetrator is named)."""
@@ -180,6 +188,7 @@ def decide(cand: Candidate, m: Mention, probs: Optional[dict[str, float]], has_p
             and not _model_agrees(sub, probs):
         return None
     sub = weapon_precedence(sub, m.weapons, cand.sent.text)
+    sub = _mob(sub, cand.sent.text, m.weapons)
     sub = escalate_protest(sub, cand.sent, m.weapons)
     sub = _modality_type(sub, m.modality)
     etype = type_of_subtype().get(sub)
