@@ -128,3 +128,10 @@ def test_a_clash_fought_with_sticks_and_sharp_weapons_is_mob_violence(analyse):
     doc = analyse("On 15 March 2024, soldiers clashed with rebels armed with rifles and sticks near Sylhet, "
                   "Bangladesh.", lang="en", published=None, precision=None)
     assert [e.sub_event_type for e in doc.events] == ["Armed clash"]  # a firearm named: an armed clash
+
+
+def test_a_protest_is_not_met_by_the_next_paragraphs_police(analyse):
+    doc = analyse("On Monday, 15 people demonstrated peacefully in Beitbridge, Zimbabwe, demanding jobs.\n\n"
+                  "Police intervened in a land dispute elsewhere in the province.", lang="en")
+    # (The model, reading across the break, still makes the second paragraph a protest of its own.)
+    assert doc.events[0].sub_event_type == "Peaceful protest"

@@ -282,7 +282,8 @@ def _joinable(clusters, m: Mention, cand, doc: ArticleDoc) -> Optional[int]:
         if _conflicts(c, m):
             continue
         if any(x.sub_event_type == m.sub_event_type for x in c) or _unspecified_blast(m, c) \
-                or (_protest(m) and all(_protest(x) for x in c) and k == len(clusters) - 1) \
+                or (_protest(m) and all(_protest(x) for x in c) and k == len(clusters) - 1
+                    and "\n" not in doc.text[_content_end(doc.text, c[-1].sentence.start, c[-1].sentence.end):m.sentence.start]) \
                 or (outcome_only and m.place is None and k == len(clusters) - 1) \
                 or (weapon_only and k == len(clusters) - 1 and any(x.event_type == m.event_type for x in c)):
             return k
@@ -300,8 +301,10 @@ def _met_after(doc: ArticleDoc, clusters: list[list[Mention]], reach: int = 2) -
             continue
         end = max(m.sentence.end for m in c)
         after = [s for s in sents if s.start_char >= end][:reach]
+        end = _content_end(doc.text, max(m.sentence.start for m in c), end)
         for s in after:
-            if s.start_char in told or "\n" in doc.text[end:s.start_char] + doc.text[s.start_char:s.end_char].strip():
+            # (spaCy leaves a paragraph's blank line inside the sentence before the break)
+            if s.start_char in told or "\n" in doc.text[end:s.start_char]:
                 break
             sub = escalate_protest("Peaceful protest", s, []) if _force_acts(doc, s) else "Peaceful protest"
             if sub != "Peaceful protest":
@@ -309,7 +312,11 @@ def _met_after(doc: ArticleDoc, clusters: list[list[Mention]], reach: int = 2) -
                     m.event_type, m.sub_event_type = type_of_subtype()[sub], sub
                 _protesters_first(c[0], doc, within=(s.start_char, s.end_char))
                 break
-            end = s.end_char
+            end = _content_end(doc.text, s.start_char, s.end_char)
+
+
+def _content_end(text: str, start: int, end: int) -> int:
+    return start + len(text[start:end].rstrip())
 
 
 def _force_acts(doc: ArticleDoc, sent) -> bool:
