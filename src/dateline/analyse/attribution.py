@@ -36,6 +36,7 @@ def _cues(lang: str) -> dict:
     return {
         "outer": tuple(sorted({w.lower() for w in a.get("according_to", []) + a.get("relay", [])}, key=len, reverse=True)),
         "saying": frozenset(w.lower() for w in a.get("saying_verbs", [])),
+        "report_nouns": frozenset(w.lower() for w in a.get("report_nouns", [])),
         # "faire état de", "rendre compte de": the verb's lemma and the word that completes it.
         "saying_pairs": frozenset(tuple(w.lower().split()[-2:]) for w in a.get("saying_verbs", [])
                                   if len(w.split()) == 2),
@@ -45,6 +46,11 @@ def _cues(lang: str) -> dict:
 def saying_verbs(lang: str) -> frozenset:
     """The language's saying-verb lemmas (cues.yaml attribution.saying_verbs)."""
     return _cues(lang)["saying"]
+
+
+def report_nouns(lang: str) -> frozenset:
+    """Nouns of a document that reports ("communiqué", "statement": cues.yaml attribution.report_nouns)."""
+    return _cues(lang)["report_nouns"]
 
 
 def find_sources(text: str, doc: Doc, lang: str) -> list[SourceRef]:

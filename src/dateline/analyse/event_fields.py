@@ -180,10 +180,8 @@ def _dates_a_saying(doc, d: DateRange) -> bool:
 
 @lru_cache(maxsize=None)
 def _saying_words(lang: str) -> frozenset:
-    from dateline import langdata
-    from dateline.analyse.attribution import saying_verbs
-    nouns = langdata.load("cues", lang).get("attribution", {}).get("report_nouns", [])
-    return frozenset(saying_verbs(lang)) | frozenset(w.lower() for w in nouns)
+    from dateline.analyse.attribution import report_nouns, saying_verbs
+    return saying_verbs(lang) | report_nouns(lang)
 
 
 def _precision(lo, hi, given: Optional[int]) -> int:

@@ -17,11 +17,10 @@ low/best/high, weapons, sources, each source's claims and where they differ.
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 from typing import Optional
 
 from dateline.analyse import event_fields
-from dateline.analyse.attribution import named_sources
+from dateline.analyse.attribution import named_sources, report_nouns
 from dateline.pipeline import ArticleDoc
 from dateline.records import NON_EVENT_MODALITIES, DateRange, Event, Mention
 
@@ -158,7 +157,7 @@ def _roots(doc: ArticleDoc, d: DateRange, trigger):
 def _dates_a_report(doc: ArticleDoc, d: DateRange, trigger) -> bool:
     """"Dans un communiqué diffusé mercredi, l'état-major a fait état de 30 terroristes neutralisés",
     "in a statement on Wednesday": the date is when a document came out, not when the event happened."""
-    nouns = _report_nouns(doc.lang)
+    nouns = report_nouns(doc.lang)
     roots = _roots(doc, d, trigger) if nouns else None
     if roots is None or roots[0].i == roots[1].i:
         return False
@@ -171,12 +170,6 @@ def _dates_a_report(doc: ArticleDoc, d: DateRange, trigger) -> bool:
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns:
             return True
     return False
-
-
-@lru_cache(maxsize=None)
-def _report_nouns(lang: str) -> frozenset:
-    from dateline import langdata
-    return frozenset(w.lower() for w in langdata.load("cues", lang).get("attribution", {}).get("report_nouns", []))
 
 
 def _clause_head(tok):

@@ -15,7 +15,7 @@ from spacy.tokens import Span as SpacySpan
 
 from dateline import langdata
 from dateline.analyse.mentions import Candidate
-from dateline.analyse.triggers import TriggerEntry, TriggerHit
+from dateline.analyse.triggers import TriggerEntry, TriggerHit, has_object, trigger_lexicon
 from dateline.records import Mention
 
 NONE = "NONE"
@@ -219,9 +219,8 @@ def model_candidate(sent: SpacySpan, probs: dict[str, float], lang: str = "en") 
                      and c.pos_ in ("VERB", "AUX")), None)
         if root is None:
             return None
-    from dateline.analyse.triggers import has_object, trigger_lexicon
-    entry = trigger_lexicon(lang).words.get(root.lemma_.lower())
-    if entry is not None and entry.needs_object and not has_object(root):
+    known = trigger_lexicon(lang).words.get(root.lemma_.lower())
+    if known is not None and known.needs_object and not has_object(root):
         return None  # the lexicon knows this verb tells nothing alone ("the crowd dispersed")
     entry = TriggerEntry(key="<model>", types={label: 2.0}, kind="event", strength=round(p * 0.8, 3))
     return Candidate(hits=[TriggerHit(root.i, root.i + 1, entry, [root])], sent=sent,

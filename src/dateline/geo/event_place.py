@@ -5,8 +5,9 @@ preference for specific places (a town, a base, an oil field) over the region
 or the country that only qualifies them ("al-Omar dans la province de Deir
 Ezzor"), for places introduced by a location cue ("à", "près de", "in", "near"),
 and for places after the trigger. Demonyms and metonyms are never event places.
-Without a place in the sentence, the place of the closest sentence before it in
-its paragraph is used, else the article's main place.
+Without a place in the sentence, the place of the closest sentence before it that
+names one is used (its paragraph first, then the ones before), else the article's
+main place.
 """
 from __future__ import annotations
 
@@ -88,14 +89,10 @@ def place_in_force(places: list[PlaceRef], text: str, sentence: Span) -> Optiona
     Goma. La société civile fait état de trois civils tués par des obus" → Goma), else in the
     paragraphs before (a wire story tells its lead's place once: "Le convoi … a d'abord été visé
     par un engin explosif" is still between Boni and Hombori, not in the dateline's Bamako)."""
-    para_start = text.rfind("\n", 0, sentence.start) + 1
     before = [p for p in places if p.end <= sentence.start and can_be_event_place(text, p)]
     if not before:
         return None
-    if before[-1].start >= para_start:
-        floor = para_start
-    else:
-        floor = text.rfind("\n", 0, before[-1].start) + 1
+    floor = text.rfind("\n", 0, before[-1].start) + 1  # the paragraph of the closest place
     last_stop = max([floor - 1] + [text.rfind(c, floor, before[-1].start) for c in ".!?"])
     closest = [p for p in before if p.start > last_stop]
     return min(closest, key=lambda p: (p.geo_precision or 3, p.start))
