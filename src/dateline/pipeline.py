@@ -19,6 +19,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Optional
 
+from dateline.paragraphs import Paragraphs
 from dateline.records import Article, DateRange, Event, Mention, PlaceRef, SourceRef, Span
 
 log = logging.getLogger("dateline")
@@ -66,6 +67,14 @@ class ArticleDoc:
     published_range: DateRange = field(default_factory=DateRange)
     framing: list[Span] = field(default_factory=list)
     notes: dict[str, Any] = field(default_factory=dict)  # scratch space between stages
+    _paragraphs: Optional[Paragraphs] = field(default=None, repr=False, compare=False)
+
+    @property
+    def paragraphs(self) -> Paragraphs:
+        """The paragraph index of `text`, built on first use."""
+        if self._paragraphs is None or self._paragraphs.text is not self.text:
+            self._paragraphs = Paragraphs(self.text)
+        return self._paragraphs
 
     def span(self, start: int, end: int, label: Optional[str] = None) -> Span:
         return Span(start, end, self.text[start:end], label)

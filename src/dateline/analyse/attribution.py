@@ -23,6 +23,7 @@ from dateline import langdata
 from dateline.analyse import modality
 from dateline.analyse.actors import is_affiliation
 from dateline.analyse.lexicon import actor_matcher, actors_by_id, source_matcher, sources_by_id
+from dateline.paragraphs import Paragraphs
 from dateline.records import SourceRef
 
 ARTICLE_OUTLET = "article outlet"
@@ -144,16 +145,14 @@ def _nobody(lang: str) -> frozenset:
     return frozenset(str(w).lower() for w in langdata.load("cues", lang)["attribution"].get("nobody", []))
 
 
-def chains_by_sentence(sentences: list[tuple[int, int]], sources: list[SourceRef], text: str,
+def chains_by_sentence(sentences: list[tuple[int, int]], sources: list[SourceRef], paragraphs: Paragraphs,
                        outlet: str | None) -> list[list[SourceRef]]:
     """The attribution chain of each sentence (outlet first), inherited within a paragraph."""
     chains: list[list[SourceRef]] = []
     prev: list[SourceRef] = []
-    prev_end = 0
-    for start, end in sentences:
-        if "\n" in text[prev_end:start] or not chains:
+    for k, (start, end) in enumerate(sentences):
+        if not chains or not paragraphs.continues(sentences[k - 1], (start, end)):
             prev = []  # a new paragraph starts with no inherited source
-        end = start + len(text[start:end].rstrip())  # trailing blank lines belong to the break
         own = [s for s in sources if start <= (s.start or 0) < end]
         if own:
             outer = [s for s in own if s.__dict__.get("_outer") and s.kind != "anonymous"]
@@ -164,7 +163,6 @@ def chains_by_sentence(sentences: list[tuple[int, int]], sources: list[SourceRef
                 chain = _dedupe([s for s in prev if s.kind != "anonymous"] + anon)
             prev = chain
         chains.append(list(prev))
-        prev_end = end
     head = [SourceRef(name=outlet, kind=ARTICLE_OUTLET)] if outlet else []
     return [head + c for c in chains]
 

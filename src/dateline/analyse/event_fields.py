@@ -122,7 +122,7 @@ def choose_place(mentions: list[Mention], doc) -> Optional[PlaceRef]:
         counts = Counter(r.place.geonameid for r in refs)
         return min(refs, key=lambda r: (-counts[r.place.geonameid], r.geo_precision or 3, r.start))
     from dateline.geo.event_place import main_place, place_in_force
-    fallback = place_in_force(doc.places, doc.text, mentions[0].sentence) or main_place(doc.places)
+    fallback = place_in_force(doc.places, doc.paragraphs, mentions[0].sentence) or main_place(doc.places)
     if fallback is None:
         return None
     return replace(fallback, geo_precision=max(fallback.geo_precision or 3, 2))

@@ -22,7 +22,7 @@ from typing import Optional
 from dateline.analyse import event_fields
 from dateline.analyse.attribution import named_sources, report_nouns
 from dateline.pipeline import ArticleDoc
-from dateline.records import NON_EVENT_MODALITIES, DateRange, Event, Mention
+from dateline.records import NON_EVENT_MODALITIES, DateRange, Event, Mention, Span
 
 MAX_LINK_KM = 40.0
 MAX_EVENT_DAYS = 62
@@ -276,7 +276,7 @@ def _joinable(clusters, m: Mention, cand, doc: ArticleDoc) -> Optional[int]:
             continue
         if any(x.sub_event_type == m.sub_event_type for x in c) or _unspecified_blast(m, c) \
                 or (_protest(m) and all(_protest(x) for x in c) and k == len(clusters) - 1
-                    and "\n" not in doc.text[_content_end(doc.text, c[-1].sentence.start, c[-1].sentence.end):m.sentence.start]) \
+                    and doc.paragraphs.continues(_bounds(c[-1].sentence), _bounds(m.sentence))) \
                 or (outcome_only and m.place is None and k == len(clusters) - 1) \
                 or (weapon_only and k == len(clusters) - 1 and any(x.event_type == m.event_type for x in c)):
             return k
@@ -292,12 +292,10 @@ def _met_after(doc: ArticleDoc, clusters: list[list[Mention]], reach: int = 2) -
     for c in clusters:
         if not all(m.sub_event_type == "Peaceful protest" for m in c):
             continue
-        end = max(m.sentence.end for m in c)
-        after = [s for s in sents if s.start_char >= end][:reach]
-        end = _content_end(doc.text, max(m.sentence.start for m in c), end)
-        for s in after:
-            # (spaCy leaves a paragraph's blank line inside the sentence before the break)
-            if s.start_char in told or "\n" in doc.text[end:s.start_char]:
+        last = max(m.sentence.end for m in c)
+        prev = (max(m.sentence.start for m in c), last)
+        for s in [s for s in sents if s.start_char >= last][:reach]:
+            if s.start_char in told or not doc.paragraphs.continues(prev, (s.start_char, s.end_char)):
                 break
             sub = escalate_protest("Peaceful protest", s, []) if _force_acts(doc, s) else "Peaceful protest"
             if sub != "Peaceful protest":
@@ -305,11 +303,11 @@ def _met_after(doc: ArticleDoc, clusters: list[list[Mention]], reach: int = 2) -
                     m.event_type, m.sub_event_type = type_of_subtype()[sub], sub
                 _protesters_first(c[0], doc, within=(s.start_char, s.end_char))
                 break
-            end = _content_end(doc.text, s.start_char, s.end_char)
+            prev = (s.start_char, s.end_char)
 
 
-def _content_end(text: str, start: int, end: int) -> int:
-    return start + len(text[start:end].rstrip())
+def _bounds(span: Span) -> tuple[int, int]:
+    return span.start, span.end
 
 
 def _force_acts(doc: ArticleDoc, sent) -> bool:

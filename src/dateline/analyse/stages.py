@@ -125,7 +125,7 @@ def sources_stage(doc: ArticleDoc) -> None:
     doc.places = [p for p in doc.places if not any(a < p.end and p.start < b for a, b in named)]
     sents = [(s.start_char, s.end_char) for s in doc.doc.sents]
     doc.notes["sentences"] = sents
-    doc.notes["chains"] = attribution.chains_by_sentence(sents, doc.sources, doc.text, doc.article.outlet)
+    doc.notes["chains"] = attribution.chains_by_sentence(sents, doc.sources, doc.paragraphs, doc.article.outlet)
 
 
 @stage("mentions")
@@ -265,11 +265,5 @@ def framing_stage(doc: ArticleDoc) -> None:
     for s in doc.framing:
         s.text = doc.text[s.start:s.end]
     for ev in doc.events:
-        paras = {_paragraph(doc.text, m.sentence.start) for m in ev.mentions}
-        ev.framing = [(doc.article.id, f) for f in doc.framing if _paragraph(doc.text, f.start) in paras]
-
-
-def _paragraph(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, (len(text) if end < 0 else end)
+        paras = {p for m in ev.mentions for p in doc.paragraphs.of_span(m.sentence.start, m.sentence.end)}
+        ev.framing = [(doc.article.id, f) for f in doc.framing if doc.paragraphs.at(f.start) in paras]

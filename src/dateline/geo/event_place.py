@@ -18,6 +18,7 @@ from typing import Optional
 
 from dateline.geo.lexicon import DIRECTION_WORDS, ORIGIN_WORDS
 from dateline.geo.recognise import in_dateline
+from dateline.paragraphs import Paragraphs
 from dateline.records import PlaceRef, Span
 
 SPECIFICITY = {1: 2.0, 2: 2.0, 3: 0.8}
@@ -83,16 +84,17 @@ def main_place(places: list[PlaceRef]) -> Optional[PlaceRef]:
     return best
 
 
-def place_in_force(places: list[PlaceRef], text: str, sentence: Span) -> Optional[PlaceRef]:
+def place_in_force(places: list[PlaceRef], paragraphs: Paragraphs, sentence: Span) -> Optional[PlaceRef]:
     """For a sentence with no place of its own: the most specific place of the closest sentence
     before it that names one, in its paragraph ("…affrontements autour de Mushaki, à l'ouest de
     Goma. La société civile fait état de trois civils tués par des obus" → Goma), else in the
     paragraphs before (a wire story tells its lead's place once: "Le convoi … a d'abord été visé
     par un engin explosif" is still between Boni and Hombori, not in the dateline's Bamako)."""
+    text = paragraphs.text
     before = [p for p in places if p.end <= sentence.start and can_be_event_place(text, p)]
     if not before:
         return None
-    floor = text.rfind("\n", 0, before[-1].start) + 1  # the paragraph of the closest place
+    floor = paragraphs.start_of(before[-1].start)  # the paragraph of the closest place
     last_stop = max([floor - 1] + [text.rfind(c, floor, before[-1].start) for c in ".!?"])
     closest = [p for p in before if p.start > last_stop]
     return min(closest, key=lambda p: (p.geo_precision or 3, p.start))
