@@ -239,6 +239,25 @@ def dask_speed_up(arts: list[dict], repeat: int, warm: list[dict]) -> None:
           f"n_process=2 {b1['seconds'] / b2['seconds']:.2f}x n_process=1; pure-Python loop {parallel_ceiling():.2f}x")
 
 
+def ratio_series(arts: list[dict], words: int, workers: int, repeat: int, profile: bool) -> None:
+    """Bare spaCy then dateline, alternated `repeat` times: the box's speed drifts by a third
+    within minutes, so one pair can say 0.6 or 1.0 for the same code; the median of the
+    neighbouring pairs' ratios is the figure."""
+    ratios = []
+    for i in range(repeat):
+        bare = child(bare_spacy, arts, workers)
+        dl = child(dateline_run, arts, workers, profile and i == 0)
+        ratios.append(bare["seconds"] / dl["seconds"])
+        for name, r in (("bare spaCy nlp.pipe", bare), ("dateline, all stages", dl)):
+            print(f"  pair {i + 1}: {name:22s} {r['seconds']:7.1f} s  {len(arts) / r['seconds']:7.1f} articles/s  "
+                  f"{words / r['seconds']:8.0f} words/s  peak RSS {r['peak_mb']:.0f} MB (largest process "
+                  f"{r['children_peak_mb']:.0f} MB)")
+        print(f"  pair {i + 1}: ratio dateline/bare (words/s) {ratios[-1]:.2f}")
+    med = sorted(ratios)[len(ratios) // 2]
+    print(f"ratio dateline/bare (words/s), median of {repeat}: {med:.2f} "
+          f"(range {min(ratios):.2f}-{max(ratios):.2f})")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--workers", type=int, default=2)
@@ -247,19 +266,14 @@ def main() -> int:
     ap.add_argument("--dask", action="store_true")
     ap.add_argument("--stream", type=int, default=0)
     ap.add_argument("--repeat", type=int, default=3, help="--dask: alternate one-process and Dask runs this many times")
+    ap.add_argument("--ratio-repeat", type=int, default=3, help="alternate bare spaCy and dateline this many times")
     ap.add_argument("--cold", action="store_true",
                     help="--dask: no untimed warm-up pass (each process fills its caches on the clock)")
     args = ap.parse_args()
     arts = corpus(args.limit)
     words = sum(len(a["text"].split()) for a in arts)
     print(f"corpus: {len(arts)} articles, {words} words; {args.workers} process(es) each side")
-    bare = child(bare_spacy, arts, args.workers)
-    dl = child(dateline_run, arts, args.workers, args.profile)
-    for name, r in (("bare spaCy nlp.pipe", bare), ("dateline, all stages", dl)):
-        print(f"{name:22s} {r['seconds']:7.1f} s  {len(arts) / r['seconds']:7.1f} articles/s  "
-              f"{words / r['seconds']:8.0f} words/s  peak RSS {r['peak_mb']:.0f} MB (largest process "
-              f"{r['children_peak_mb']:.0f} MB)")
-    print(f"ratio dateline/bare (words/s): {bare['seconds'] / dl['seconds']:.2f}")
+    ratio_series(arts, words, args.workers, args.ratio_repeat, args.profile)
     if args.profile:
         print("profile: benchmarks/out/profile.txt")
     if args.dask:
