@@ -15,7 +15,7 @@ trigger → actor1). Perpetrators left unknown become "Unidentified armed group"
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
@@ -46,6 +46,11 @@ def _markers(lang: str) -> tuple[frozenset, frozenset, tuple]:
     return (frozenset(w.lower() for w in c.get("target_markers", [])),
             frozenset(w.lower() for w in c.get("agent_markers", [])),
             tuple(w.lower() for w in c.get("unknown_perpetrator", [])))
+
+
+@lru_cache(maxsize=None)
+def _blame_verbs(lang: str) -> frozenset:
+    return frozenset(w.lower() for w in langdata.load("cues", lang).get("blame_verbs", []))
 
 
 @lru_cache(maxsize=None)
@@ -82,7 +87,41 @@ def find_actor_hits(text: str, doc: Doc, lang: str = "") -> list[ActorHit]:
         ref = ActorRef(text=text[m.start:m.end], start=m.start, end=m.end,
                        actor_id=m.entry_id, name=actor.name if actor else m.entry_id)
         hits.append(ActorHit(ref, actor, head))
-    return hits
+    return _named_fighters(hits, text)
+
+
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "flat", "flat:name"})
+
+
+def _generic(hit: ActorHit) -> bool:
+    aid = hit.ref.actor_id or ""
+    return "unidentified" in aid or aid.endswith("generic")
+
+
+def _named_fighters(hits: list[ActorHit], text: str) -> list[ActorHit]:
+    """"suspected Al-Shabaab gunmen", "presumed ISGS militants", "des combattants du M23": a
+    generic noun of fighters that a named group modifies is that group's fighters, in the
+    generic noun's place in the sentence (its role), not a second, unknown actor beside it."""
+    by_head = {h.head.i: h for h in hits if h.head is not None and _generic(h)}
+    out, absorbed = [], set()
+    for h in hits:
+        tok = h.head
+        if tok is None or _generic(h) or tok.dep_ not in MODIFIER_DEPS and not (
+                tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("of", "de", "du", "des")):
+            continue
+        owner = tok.head if tok.dep_ in MODIFIER_DEPS else tok.head.head
+        generic = by_head.get(owner.i)
+        if generic is None or generic.head.i in absorbed:
+            continue
+        start, end = min(h.ref.start, generic.ref.start), max(h.ref.end, generic.ref.end)
+        h.ref = replace(h.ref, text=text[start:end], start=start, end=end)
+        h.head = generic.head
+        absorbed.add(generic.head.i)
+    for h in hits:
+        if h.head is not None and h.head.i in absorbed and _generic(h):
+            continue
+        out.append(h)
+    return out
 
 
 def _path_to(tok: Token, targets: set[int], limit: int = 4) -> Optional[list[Token]]:
@@ -110,10 +149,16 @@ def role_of(hit: ActorHit, trigger_ids: set[int], lang: str) -> Optional[tuple[i
         return 1, 0
     path = _path_to(hit.head, trigger_ids)
     if path is None:
-        return None
+        return (1, 4) if _blamed_for(hit.head, trigger_ids, lang) else None
     targets, agents, _ = _markers(lang)
     cases = {c.lower_ for t in path[:-1] for c in t.children if c.dep_ in ("case", "mark", "prep")}
     cases |= {t.lower_ for t in path[:-1] if t.dep_ == "prep"}
+    blame = _blame_verbs(lang)
+    if any(t.lemma_.lower() in blame for t in path[1:-1]) or (
+            path[-1].dep_ in OBJ and path[-1].head.lemma_.lower() in blame):
+        # "explosion blamed on Al Shabaab", "police blamed the attack on Boko Haram": its
+        # author, whatever the preposition
+        return 1, len(path)
     if cases & targets:
         return 2, len(path)
     last = path[-2] if len(path) >= 2 else path[0]
@@ -133,6 +178,18 @@ def role_of(hit: ActorHit, trigger_ids: set[int], lang: str) -> Optional[tuple[i
     return None
 
 
+def _blamed_for(tok: Token, trigger_ids: set[int], lang: str, limit: int = 3) -> bool:
+    """"The attack, which officials attributed to Boko Haram, …": the actor hangs on a blame verb
+    in a clause about the trigger (its relative clause)."""
+    for _ in range(limit):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in _blame_verbs(lang):
+            return tok.head.i in trigger_ids
+    return False
+
+
 def _is_passive(tok: Token) -> bool:
     return any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children) or "Pass" in tok.morph.get("Voice")
 
@@ -145,8 +202,13 @@ def assign_actors(
     ids = {t.i for t in trigger_tokens}
     in_sent = [h for h in hits if sent_start <= h.ref.start < sent_end]
     best: dict[int, tuple[tuple[bool, int], ActorRef]] = {}
+    shared = _conjunct_heads(trigger_tokens)
     for h in in_sent:
         r = role_of(h, ids, lang)
+        if r is None and shared and h.head is not None and h.head.dep_ in SUBJ:
+            # "militants entered the village, pillaged shops and seized livestock": the
+            # subject of the first verb is the subject of the verbs conjoined to it.
+            r = role_of(h, shared, lang)
         # A named actor beats a generic one ("5 soldats"); then the closest in the parse.
         rank = ((h.ref.actor_id or "").endswith("generic"), r[1]) if r else None
         if r and (r[0] not in best or rank < best[r[0]][0]):
@@ -160,6 +222,20 @@ def assign_actors(
     if a1 and a2 and a1.actor_id == a2.actor_id:
         a2 = None
     return a1, a2
+
+
+def _conjunct_heads(trigger_tokens: list[Token], limit: int = 3) -> set[int]:
+    """The verbs a verb trigger is conjoined to (up the chain), when it has no subject of its own."""
+    heads: set[int] = set()
+    for tok in trigger_tokens:
+        if tok.pos_ != "VERB" or any(c.dep_.startswith("nsubj") for c in tok.children):
+            continue
+        for _ in range(limit):
+            if tok.dep_ != "conj" or tok.head.pos_ != "VERB":
+                break
+            tok = tok.head
+            heads.add(tok.i)
+    return heads
 
 
 def text_of(tokens: list[Token]) -> str:
@@ -214,10 +290,12 @@ def _self_reported(in_sent: list[ActorHit], trigger_tokens: list[Token], lang: s
 
 
 def _tells(hit: ActorHit, lang: str) -> bool:
-    """The actor phrase is the subject of a saying verb ("journalists reported", "l'armée a indiqué")."""
+    """The actor phrase is the subject of a saying or blaming verb ("journalists reported", "l'armée a
+    indiqué", "police blamed the attack on…")."""
     from dateline.analyse.attribution import saying_verbs  # attribution imports this module
     head = hit.head
-    return bool(head is not None and head.dep_.startswith("nsubj") and head.head.lemma_.lower() in saying_verbs(lang))
+    return bool(head is not None and head.dep_.startswith("nsubj")
+                and (head.head.lemma_.lower() in saying_verbs(lang) or head.head.lemma_.lower() in _blame_verbs(lang)))
 
 
 def perpetrator_unknown(sentence_text: str, lang: str) -> bool:
