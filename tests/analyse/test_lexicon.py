@@ -378,3 +378,24 @@ def test_a_change_of_regime_is_data(tmp_path, monkeypatch):
         encoding="utf-8")
     with pytest.raises(L.LexiconError, match=r"actors-junta.yaml: actor cnsp: forces_since 'July 2023'"):
         L.load_actors([bad])
+
+
+def test_words_bound_to_a_country_are_data(tmp_path, monkeypatch):
+    """`abroad`: aliases that name the actor only at home, and whom they name elsewhere; checked at load."""
+    monkeypatch.setenv("DATELINE_CACHE_DIR", str(tmp_path / "cache"))
+    country, words, elsewhere = L.abroad()["bandits-nigeria"]
+    assert (country, elsewhere) == ("NG", "unidentified-armed-group") and "armed bandits" in words
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "actors-x.yaml").write_text(
+        "- id: hunters-x\n  name: Hunters X\n  kind: identity militia\n  country: ML\n  aliases: [Dozo, hunters]\n"
+        "  abroad: {aliases: [hunters, traditional hunters], as: communal-militia-generic}\n", encoding="utf-8")
+    with pytest.raises(L.LexiconError, match=r"actors-x.yaml: actor hunters-x: abroad aliases not among its aliases: traditional hunters"):
+        L.load_actors([bad])
+    homeless = tmp_path / "homeless"
+    homeless.mkdir()
+    (homeless / "actors-x.yaml").write_text(
+        "- id: hunters-x\n  name: Hunters X\n  kind: identity militia\n  aliases: [Dozo, hunters]\n"
+        "  abroad: {aliases: [hunters], as: communal-militia-generic}\n", encoding="utf-8")
+    with pytest.raises(L.LexiconError, match=r"actor hunters-x: 'abroad' needs a 'country'"):
+        L.load_actors([homeless])

@@ -48,8 +48,8 @@ def choose_actors(mentions: list[Mention], etype: str, doc) -> tuple[Optional[st
     place = choose_place(mentions, doc)
     country = _country_of(place)
     iso = place.place.country_code if place is not None and place.place is not None else None
-    a1 = _national(_first_named([m.actor1 for m in mentions]), iso)
-    a2 = _national(_first_named([m.actor2 for m in mentions], exclude=a1), iso)
+    a1 = _national(_first_named([_at_home(m.actor1, iso) for m in mentions]), iso)
+    a2 = _national(_first_named([_at_home(m.actor2, iso) for m in mentions], exclude=a1), iso)
     if a1 is not None and country and (a1 in GENERIC_BY_TYPE.values() or a1 == UNIDENTIFIED):
         a1 = f"{a1} ({country})"  # "protesters", "gunmen" named bare: with the country, as below
     if a1 is None and iso and any(m.sub_event_type == "Arrests" for m in mentions):
@@ -78,6 +78,17 @@ def as_of(name: Optional[str], when: DateRange) -> Optional[str]:
         return name
     since, successor = succession
     return name if when.earliest is not None and when.earliest < since else successor
+
+
+def _at_home(ref: Optional[ActorRef], iso: Optional[str]) -> Optional[ActorRef]:
+    """A country's actor named by a word that names it only at home ("bandits", "junta forces")
+    is, at an event in another country, the actor its `abroad` entry names."""
+    from dateline.analyse.lexicon import abroad, actors_by_id
+    rule = abroad().get(ref.actor_id) if ref is not None and ref.actor_id and iso else None
+    if rule is None or rule[0] == iso or ref.text.lower() not in rule[1]:
+        return ref
+    other = actors_by_id()[rule[2]]
+    return replace(ref, actor_id=other.id, name=other.name)
 
 
 def _national(name: Optional[str], iso: Optional[str]) -> Optional[str]:

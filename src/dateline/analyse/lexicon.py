@@ -297,6 +297,13 @@ def _validate(entries: list[dict], kinds: Sequence[str], what: str, where: str) 
         country = e.get("country")
         if country is not None and country not in isos:
             raise LexiconError(f"{label}: unknown country code {country!r} (ISO 3166-1 alpha-2)")
+        abroad = e.get("abroad")
+        if abroad is not None:
+            if not country or not isinstance(abroad, dict) or not abroad.get("as") or not abroad.get("aliases"):
+                raise LexiconError(f"{label}: 'abroad' needs a 'country' and {{aliases: [...], as: ACTOR_ID}}")
+            unknown = set(_as_list(abroad["aliases"])) - set(_as_list(e.get("aliases")))
+            if unknown:
+                raise LexiconError(f"{label}: abroad aliases not among its aliases: {', '.join(sorted(unknown))}")
 
 
 def _load_entries(main: Path, pattern: str, key: str, extra_dirs: Sequence, kinds, what) -> list[dict]:
@@ -393,6 +400,27 @@ def _successions(dirs: tuple) -> dict[str, tuple[date, str]]:
     names = {e["id"]: e["name"] for e in records}
     return {e["name"]: (date.fromisoformat(e["succeeded_by"]["since"]), names[e["succeeded_by"]["id"]])
             for e in records if e.get("succeeded_by")}
+
+
+def abroad(extra_dirs: Iterable = ()) -> dict[str, tuple[str, frozenset, str]]:
+    """{actor id: (its country, the aliases that name it only there, lower case, the actor they
+    name elsewhere)}: "bandits" are Nigeria's Bandits in Zamfara, an unidentified armed group in
+    Kenya; "junta forces" are Myanmar's in Sagaing, Mali's in Mopti (`abroad` in actors.yaml)."""
+    return _abroad(_norm_dirs(extra_dirs))
+
+
+@lru_cache(maxsize=16)
+def _abroad(dirs: tuple) -> dict[str, tuple[str, frozenset, str]]:
+    records = _actor_dicts(dirs)
+    ids = {e["id"] for e in records}
+    out = {}
+    for e in records:
+        if e.get("abroad"):
+            if e["abroad"]["as"] not in ids:
+                raise LexiconError(f"actor {e['id']}: abroad 'as' {e['abroad']['as']!r} is no actor id")
+            out[e["id"]] = (e["country"], frozenset(a.lower() for a in _as_list(e["abroad"]["aliases"])),
+                            e["abroad"]["as"])
+    return out
 
 
 @lru_cache(maxsize=16)
