@@ -125,3 +125,13 @@ def test_a_lower_case_word_tagged_as_a_person_is_not_a_place(parse):
                  "a resident said.", "en")
     assert not [r for r in refs if r.text == "bush"]
     assert _refs(refs, "Kaduna")
+
+
+def test_a_named_forest_is_not_a_town_called_forest(parse):
+    """"Lamu Forest": the Belgian commune Forest is not where Kenyan jets struck; the forest's
+    name stays a place. A forest the gazetteer knows (supplement) resolves as itself."""
+    refs = parse("Kenya air forces launch attacks on Lamu Forest, where the assailants hide.", "en")
+    assert not [r for r in refs if r.place is not None and r.place.country_code == "BE"]
+    assert _refs(refs, "Lamu")
+    refs = parse("Soldiers attacked Boko Haram camps in the Sambisa Forest on Monday.", "en")
+    assert [r for r in _refs(refs, "Sambisa") if _near(r, 11.2, 13.4, 60)]

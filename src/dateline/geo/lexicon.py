@@ -11,7 +11,8 @@ FEATURE_WORDS = {
     "fr": {
         "site": ["gisement", "champ pétrolier", "champ gazier", "base", "base militaire", "base aérienne", "camp",
                  "aéroport", "aéroport international", "aéroport militaire", "aérodrome", "poste-frontière", "point de passage", "barrage", "désert", "vallée", "plaine",
-                 "montagne", "mont", "prison", "port", "raffinerie", "centrale", "camp de réfugiés"],
+                 "montagne", "mont", "prison", "port", "raffinerie", "centrale", "camp de réfugiés", "forêt",
+                 "forêt classée", "réserve", "parc national", "collines", "lac", "fleuve", "rivière"],
         "admin": ["province", "gouvernorat", "région", "département", "préfecture", "district", "wilaya",
                   "état", "canton", "comté", "oblast"],
         "town": ["ville", "village", "localité", "bourg", "commune", "quartier", "faubourg", "cité"],
@@ -19,7 +20,8 @@ FEATURE_WORDS = {
     "en": {
         "site": ["oil field", "oilfield", "gas field", "base", "air base", "airbase", "military base", "camp",
                  "refugee camp", "airport", "airfield", "crossing", "border crossing", "dam", "desert", "valley",
-                 "plain", "mount", "prison", "port", "refinery", "plant"],
+                 "plain", "mount", "prison", "port", "refinery", "plant", "forest", "forest reserve",
+                 "game reserve", "national park", "hills", "mountains", "lake", "river"],
         "admin": ["province", "governorate", "region", "department", "district", "state", "county", "oblast",
                   "prefecture"],
         "town": ["town", "city", "village", "hamlet", "neighbourhood", "neighborhood", "suburb"],
@@ -111,7 +113,7 @@ GENERIC_NAMES = {"central", "western", "eastern", "northern", "southern", "north
                  "southern district", "northern district", "central district", "south east", "north east",
                  "south west", "north west", "centre", "nord", "sud", "est", "ouest", "union", "federal",
                  "victoria", "george", "mary", "grace", "hope", "liberty", "independence", "media", "police",
-                 "university", "court", "lakes", "commonwealth", "atlantic", "pacific", "crescent", "market", "station", "hospital", "airport", "parliament", "congress"}
+                 "university", "court", "lakes", "forest", "park", "reserve", "hills", "mountains", "commonwealth", "atlantic", "pacific", "crescent", "market", "station", "hospital", "airport", "parliament", "congress"}
 
 # News outlets and agencies whose names look like places ("al-Araby", "Alhurra", "Xinhua" is also a
 # town in Hunan): never toponyms unless a location cue puts something at them. Outlets named exactly
