@@ -135,3 +135,12 @@ def test_a_named_forest_is_not_a_town_called_forest(parse):
     assert _refs(refs, "Lamu")
     refs = parse("Soldiers attacked Boko Haram camps in the Sambisa Forest on Monday.", "en")
     assert [r for r in _refs(refs, "Sambisa") if _near(r, 11.2, 13.4, 60)]
+
+
+def test_a_short_word_inside_a_longer_name_is_no_abbreviation(parse):
+    """"Wa" inside "Tarnak Wa Jaldak" is not WA (Western Australia); "Winnipeg, Man." still is Manitoba."""
+    refs = parse("A soldier was killed by a landmine in the Bazar area of Tarnak Wa Jaldak district, Zabul.", "en")
+    assert not [r for r in refs if r.place is not None and r.place.country_code == "AU"]
+    assert _refs(refs, "Zabul")
+    refs = parse("WINNIPEG, Man. -- Police said two men were arrested.", "en")
+    assert [r for r in _refs(refs, "Man") if r.place is not None and r.place.name == "Manitoba"]

@@ -68,6 +68,7 @@ class Candidate:
     country_code: Optional[str] = None  # for demonyms
     needs_qualifier: bool = False  # "Churchill, Man." tagged as a person: keep only a place inside the qualifier
     follows_sense: bool = False  # a later mention of such a name: it goes where the qualified one went
+    mid_name: bool = False  # a strong name found inside a longer capitalised name, after its first word
 
 
 def _phrase_table(lang: str) -> dict[tuple[str, ...], str]:
@@ -366,7 +367,9 @@ def _embedded(span: SpacySpan, lang: str, strong_name: Callable[[str], bool], so
             if _is_name_token(sub[0]) and not sub[-1].is_punct and not sub[-1].is_space \
                     and name_key(sub.text) not in _GENERIC_KEYS \
                     and strong_name(sub.text):
-                out.append(_candidate(sub, source, lang, label, needs_strong=True))
+                cand = _candidate(sub, source, lang, label, needs_strong=True)
+                cand.mid_name = i > span.start  # "Wa" in "Tarnak Wa Jaldak"
+                out.append(cand)
                 i = j - 1
                 break
         i += 1

@@ -202,6 +202,9 @@ def _acceptable(cand: Candidate, place: Place, own: bool, source: str, context: 
     if cand.source in ("embedded", "capitalised") and _kind(place) == "town" and not PARTICLE_NAME.match(cand.text) \
             and _letters(cand.text) != _letters(place.name):
         return False  # weak evidence: the town's name exactly, not a respelling ("Fish" is not Fichē)
+    if cand.mid_name and len(_letters(cand.text)) <= 3 and not cand.text.isupper() \
+            and _letters(cand.text) != _letters(place.name):
+        return False  # "Wa" inside "Tarnak Wa Jaldak" is Wa, Ghana, or nothing: never WA, Western Australia
     if context is not None and _kind(place) == "town" and source != "supplement" and not cand.cue \
             and place.population < SMALL_TOWN and not context.has_country(place.country_code, name_key(cand.text)):
         return False
