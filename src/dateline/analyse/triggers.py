@@ -7,8 +7,9 @@ form or lemma, so "a coûté la vie" and "coûter la vie" both hit.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Optional
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -24,6 +25,8 @@ class TriggerEntry:
     kind: str = "event"
     strength: float = 0.5
     needs_object: bool = False  # a verb that tells the event only with its object or passive
+    # types when the verb's object is not a place ("seized five motorbikes" is looting, "seized the town" territory)
+    object_not_place: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -54,7 +57,8 @@ class TriggerLexicon:
         for key, spec in raw.items():
             entry = TriggerEntry(key=str(key), types=dict(spec.get("types", {})),
                                  kind=spec.get("kind", "event"), strength=float(spec.get("strength", 0.5)),
-                                 needs_object=bool(spec.get("needs_object", False)))
+                                 needs_object=bool(spec.get("needs_object", False)),
+                                 object_not_place=dict(spec.get("object_not_place") or {}))
             words = tuple(t.text.lower() for t in tokenizer(str(key).replace("’", "'")))
             if len(words) == 1:
                 self.words[words[0]] = entry
@@ -85,7 +89,16 @@ class TriggerLexicon:
             return None  # "On 16 March 2020": the month, not a march
         if entry.needs_object and tok.pos_ == "VERB" and not has_object(tok):
             return None  # "the crowd dispersed", « la foule s'est dispersée »: nobody dispersed it
+        if entry.object_not_place and tok.pos_ == "VERB":
+            obj = object_of(tok)
+            if obj is not None and not self._is_place(obj):
+                entry = replace(entry, types=dict(entry.object_not_place))
         return TriggerHit(tok.i, tok.i + 1, entry, [tok])
+
+    def _is_place(self, tok: Token) -> bool:
+        """A place taken or held: a place name, or a word for one (cues.yaml `place_objects`)."""
+        return tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.lemma_.lower() in _place_objects(self.lang) \
+            or tok.lower_ in _place_objects(self.lang)
 
     def _phrase_at(self, doc, i: int, end: int):
         tok = doc[i]
@@ -102,6 +115,27 @@ class TriggerLexicon:
 @lru_cache(maxsize=None)
 def trigger_lexicon(lang: str) -> TriggerLexicon:
     return TriggerLexicon(lang)
+
+
+@lru_cache(maxsize=None)
+def _place_objects(lang: str) -> frozenset:
+    return frozenset(str(w).lower() for w in langdata.load("cues", lang).get("place_objects", []))
+
+
+def object_of(verb: Token, climb: int = 2) -> Optional[Token]:
+    """What the verb acts on: its direct object, its passive subject, or (French) the « de »
+    complement of a verb like « s'emparer de »."""
+    for c in verb.children:
+        if c.dep_ in ("obj", "dobj", "nsubjpass", "nsubj:pass") and c.lower_ not in ("se", "s'"):
+            return c
+    for c in verb.children:
+        if c.dep_ in ("obl:arg", "obl", "obl:mod") and any(g.dep_ == "case" and g.lower_ in ("de", "du", "des", "d'")
+                                                          for g in c.children):
+            return c
+    if climb and verb.dep_ in ("conj", "advcl") and verb.head.i != verb.i \
+            and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        return object_of(verb.head, climb - 1)  # "were killed, injured or captured": the subject they share
+    return None
 
 
 def has_object(verb: Token) -> bool:

@@ -1,0 +1,24 @@
+"""What was taken decides the type: ground (territory) or goods and people (triggers.yaml `object_not_place`)."""
+import pytest
+
+
+def _subtypes(doc):
+    return sorted(e.sub_event_type for e in doc.events)
+
+
+@pytest.mark.parametrize("text, lang, sub", [
+    ("On 13 August 2020, suspected ISGS militants seized 5 tricycles from farmers near Djibo.", "en",
+     "Looting/property destruction"),
+    ("Militants seized the town of Djibo on Monday.", "en", "Non-state actor overtakes territory"),
+    # the reflexive verb in the compound past (« se sont emparés ») is the same trigger
+    ("Des jihadistes se sont emparés du bétail des éleveurs près de Djibo.", "fr", "Looting/property destruction"),
+    ("Des jihadistes se sont emparés de la ville de Djibo.", "fr", "Non-state actor overtakes territory"),
+])
+def test_what_was_seized(analyse, text, lang, sub):
+    assert _subtypes(analyse(text, lang)) == [sub]
+
+
+def test_people_captured_are_no_territory(analyse):
+    doc = analyse("Around 6 May 2020, 3 PKK militants were killed, injured or captured during the security "
+                  "operations carried out by the Gendarmerie forces in Ovacik district of Tunceli.", "en")
+    assert "Non-state actor overtakes territory" not in _subtypes(doc)
