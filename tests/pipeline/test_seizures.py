@@ -1,4 +1,5 @@
-"""What was taken decides the type: ground (territory) or goods and people (triggers.yaml `object_not_place`)."""
+"""Types decided by the words around the trigger: what was seized (triggers.yaml `object_not_place`),
+how blasts were known (taxonomy_rules `heard`)."""
 import pytest
 
 
@@ -22,3 +23,16 @@ def test_people_captured_are_no_territory(analyse):
     doc = analyse("Around 6 May 2020, 3 PKK militants were killed, injured or captured during the security "
                   "operations carried out by the Gendarmerie forces in Ovacik district of Tunceli.", "en")
     assert "Non-state actor overtakes territory" not in _subtypes(doc)
+
+
+@pytest.mark.parametrize("text, sub", [
+    # blasts observed or heard from afar, device unnamed: a bombardment (taxonomy_rules `heard`)
+    ("On 4 May 2020, the monitors observed a total of 13 explosions near Zolote.", "Shelling/artillery/missile attack"),
+    ("Explosions were heard in the area of the base overnight.", "Shelling/artillery/missile attack"),
+    # blasts that occurred at buildings, or one blast: planted devices
+    ("On 29 May 2021, in Payathonzu town, four explosions occurred near four different schools.",
+     "Remote explosive/landmine/IED"),
+    ("An explosion killed two soldiers near Mandera.", "Remote explosive/landmine/IED"),
+])
+def test_blasts_heard_from_afar_are_shelling(analyse, text, sub):
+    assert _subtypes(analyse(text, "en")) == [sub]

@@ -82,6 +82,30 @@ def rule_scores(cand: Candidate, m: Mention) -> dict[str, float]:
     return scores
 
 
+def _heard(sub: str, cand: Candidate, weapons: list[str]) -> str:
+    """"observed a total of 13 explosions", « dix explosions ont été entendues »: blasts in the
+    plural, heard or observed, no device named, are a bombardment rather than a planted device
+    (taxonomy_rules `explosion.heard`); a rule over the model, like the weapon's precedence."""
+    fam = rules()["families"]["explosion"]
+    if sub != fam["default"] or not fam.get("heard") or _weapon_type(weapons) or not _blasts_heard(cand, fam):
+        return sub
+    return fam["heard"]
+
+
+def _blasts_heard(cand: Candidate, fam: dict) -> bool:
+    nouns, verbs = set(fam.get("heard_nouns", ())), set(fam.get("heard_verbs", ()))
+    for t in cand.tokens:
+        if t.lemma_.lower() in nouns and "Plur" in t.morph.get("Number"):
+            head = t.head
+            for _ in range(3):  # "observed a total of 13 explosions": through "of" and "total"
+                if head.pos_ == "VERB" or head.head.i == head.i:
+                    break
+                head = head.head
+            if head.lemma_.lower() in verbs:
+                return True
+    return False
+
+
 def weapon_precedence(sub: str, weapons: list[str], text: str) -> str:
     """A remote weapon decides over a generic outcome ('attacked the convoy with mines'), unless
     the text tells an exchange of fire (then it is a battle)."""
@@ -189,6 +213,7 @@ def decide(cand: Candidate, m: Mention, probs: Optional[dict[str, float]], has_p
         return None
     sub = weapon_precedence(sub, m.weapons, cand.sent.text)
     sub = _mob(sub, cand.sent.text, m.weapons)
+    sub = _heard(sub, cand, m.weapons)
     sub = escalate_protest(sub, cand.sent, m.weapons)
     sub = _modality_type(sub, m.modality)
     etype = type_of_subtype().get(sub)
