@@ -135,3 +135,15 @@ def test_a_protest_is_not_met_by_the_next_paragraphs_police(analyse):
                   "Police intervened in a land dispute elsewhere in the province.", lang="en")
     # (The model, reading across the break, still makes the second paragraph a protest of its own.)
     assert doc.events[0].sub_event_type == "Peaceful protest"
+
+
+def test_the_explosions_heard_in_a_drone_strike_are_that_strike(analyse):
+    """The Myanmar sample: "We heard the buzzing and then three explosions … Eleven people were
+    wounded" tells the drone strike's blasts (no device, no author), not a shelling of its own."""
+    from datetime import date
+    from pathlib import Path
+    raw = (Path(__file__).resolve().parents[2] / "samples/myanmar-drone-strike-sagaing-2024-02.txt").read_text(encoding="utf-8")
+    _, published, text = raw.split(" ", 2)
+    doc = analyse(text, lang="en", published=date.fromisoformat(published))
+    (ev,) = [e for e in doc.events if e.event_type == "Explosions/Remote violence"]
+    assert ev.sub_event_type == "Air/drone strike" and ev.injured == 11

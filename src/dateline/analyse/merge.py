@@ -326,7 +326,11 @@ def _protest(m: Mention) -> bool:
 
 
 def _unspecified_blast(m: Mention, cluster: list[Mention]) -> bool:
-    return (m.sub_event_type == "Remote explosive/landmine/IED" and not m.weapons and m.actor1 is None
+    """Blasts with no device and no author ("three explosions, one after another", typed a planted
+    device or, heard from afar, shelling) are the explosions of the strike just told."""
+    from dateline.analyse.typing_rules import rules
+    blast = rules()["families"]["explosion"]
+    return (m.sub_event_type in (blast["default"], blast.get("heard")) and not m.weapons and m.actor1 is None
             and any(x.event_type == "Explosions/Remote violence" for x in cluster))
 
 
