@@ -86,6 +86,8 @@ EN = [
     ("Gunmen opened fire on a market, killing at least 12 people and wounding dozens of others.",
      (12, 12, None), (12, 12, None), None),
     ("3 killed and 12 wounded in the clash.", 3, 12, None),
+    ("Taliban fighters attacked a checkpoint, killing 12 security force members.", 12, None, "security forces"),
+    ("Presumed ISWAP militants killed four pastoralist men in Blatoungour.", 4, None, "civilians"),
     ("One dead, two injured after a grenade was thrown into a bar.", 1, 2, None),
     ("Three soldiers and a civilian were killed when their vehicle hit a landmine.", 4, None, "soldiers"),
     ("The militants killed three soldiers and two civilians.", 5, None, "soldiers"),

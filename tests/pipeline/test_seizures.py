@@ -36,3 +36,14 @@ def test_people_captured_are_no_territory(analyse):
 ])
 def test_blasts_heard_from_afar_are_shelling(analyse, text, sub):
     assert _subtypes(analyse(text, "en")) == [sub]
+
+
+@pytest.mark.parametrize("text, sub", [
+    # victims counted with no role and no target named: civilians (taxonomy_rules unnamed_victims)
+    ("On 3 May 2020, volunteer fighters reportedly killed nine people at the wells of Boulsi Baogo, near Bourzanga.",
+     "Attack"),
+    # armed victims stay a clash
+    ("Taliban fighters attacked a checkpoint in Jawzjan, killing 12 security force members.", "Armed clash"),
+])
+def test_who_was_killed_decides_attack_or_clash(analyse, text, sub):
+    assert _subtypes(analyse(text, "en")) == [sub]

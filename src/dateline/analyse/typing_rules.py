@@ -56,6 +56,8 @@ def _target(m: Mention) -> Optional[str]:
             return "armed"
         if kind in r["civilian_actor_kinds"]:
             return "civilian"
+    elif not victims and m.toll.fatalities is not None and m.toll.fatalities.best:
+        return r.get("unnamed_victims")  # "killed nine people": a toll with no role and no target named
     return None
 
 
