@@ -47,3 +47,12 @@ def test_blasts_heard_from_afar_are_shelling(analyse, text, sub):
 ])
 def test_who_was_killed_decides_attack_or_clash(analyse, text, sub):
     assert _subtypes(analyse(text, "en")) == [sub]
+
+
+@pytest.mark.parametrize("text", [
+    "On 21 September 2020, presumed ISGS militants pillaged a shop in Darkoye.",
+    "On 5 May 2020, suspected Fulani militias stole about 43 cows from a farm in Makurdi.",
+    "On 15 July 2022, assumed JNIM militants vandalized the house of a civilian in Tantega.",
+])
+def test_pillage_theft_and_vandalism_are_looting(analyse, text):
+    assert _subtypes(analyse(text, "en")) == ["Looting/property destruction"]
