@@ -1,5 +1,5 @@
 """Types decided by the words around the trigger: what was seized (triggers.yaml `object_not_place`),
-how blasts were known (taxonomy_rules `heard`)."""
+how blasts were known (taxonomy_rules `heard`), who was killed and how."""
 import pytest
 
 
@@ -56,3 +56,13 @@ def test_who_was_killed_decides_attack_or_clash(analyse, text, sub):
 ])
 def test_pillage_theft_and_vandalism_are_looting(analyse, text):
     assert _subtypes(analyse(text, "en")) == ["Looting/property destruction"]
+
+
+@pytest.mark.parametrize("text", [
+    "6 Kikuyu businessmen were hacked to death by opposition supporters during the post-election violence.",
+    "On 15 Sept 2018, a man shot dead his neighbour in Irobo village following a land dispute.",
+    "Gunmen gunned down a trader in Maiduguri on Monday.",
+])
+def test_killing_phrases_are_attacks(analyse, text):
+    """"hacked to death", "shot dead", "gunned down": the verb and its result together."""
+    assert _subtypes(analyse(text, "en")) == ["Attack"]
