@@ -66,3 +66,12 @@ def test_pillage_theft_and_vandalism_are_looting(analyse, text):
 def test_killing_phrases_are_attacks(analyse, text):
     """"hacked to death", "shot dead", "gunned down": the verb and its result together."""
     assert _subtypes(analyse(text, "en")) == ["Attack"]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Des hommes armés ont emporté du bétail et pillé des boutiques à Djibo.", "Looting/property destruction"),
+    ("Des inconnus ont vandalisé la mairie de Kaya dans la nuit de lundi.", "Looting/property destruction"),
+    ("Un commerçant a été poignardé à mort mardi à Bamako.", "Attack"),
+])
+def test_french_looting_and_killing_words(analyse, text, sub):
+    assert _subtypes(analyse(text, "fr")) == [sub]
