@@ -1,4 +1,4 @@
-"""Types decided by the words around the trigger: what was seized (triggers.yaml `object_not_place`),
+"""Types decided by the words around the trigger: what was seized (triggers.yaml `object_goods`, `object_person`),
 how blasts were known (taxonomy_rules `heard`), who was killed and how."""
 import pytest
 
@@ -17,6 +17,13 @@ def _subtypes(doc):
 ])
 def test_what_was_seized(analyse, text, lang, sub):
     assert _subtypes(analyse(text, lang)) == [sub]
+
+
+def test_people_seized_are_abducted_not_looted(analyse):
+    """The linking set's a33: the women "were seized" are the kidnapping just told."""
+    doc = analyse("Suspected jihadists have kidnapped about 60 women in northern Burkina Faso, the government said "
+                  "on Monday. The women were seized on Thursday and Friday in two places near Arbinda.", "en")
+    assert set(_subtypes(doc)) == {"Abduction/forced disappearance"}
 
 
 def test_people_captured_are_no_territory(analyse):

@@ -25,8 +25,10 @@ class TriggerEntry:
     kind: str = "event"
     strength: float = 0.5
     needs_object: bool = False  # a verb that tells the event only with its object or passive
-    # types when the verb's object is not a place ("seized five motorbikes" is looting, "seized the town" territory)
-    object_not_place: dict[str, float] = field(default_factory=dict)
+    # types when the verb's object is goods ("seized five motorbikes" is looting, "seized the town"
+    # territory) or people ("the women were seized": an abduction)
+    object_goods: dict[str, float] = field(default_factory=dict)
+    object_person: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -58,7 +60,8 @@ class TriggerLexicon:
             entry = TriggerEntry(key=str(key), types=dict(spec.get("types", {})),
                                  kind=spec.get("kind", "event"), strength=float(spec.get("strength", 0.5)),
                                  needs_object=bool(spec.get("needs_object", False)),
-                                 object_not_place=dict(spec.get("object_not_place") or {}))
+                                 object_goods=dict(spec.get("object_goods") or {}),
+                                 object_person=dict(spec.get("object_person") or {}))
             words = tuple(t.text.lower() for t in tokenizer(str(key).replace("’", "'")))
             if len(words) == 1:
                 self.words[words[0]] = entry
@@ -89,16 +92,17 @@ class TriggerLexicon:
             return None  # "On 16 March 2020": the month, not a march
         if entry.needs_object and tok.pos_ == "VERB" and not has_object(tok):
             return None  # "the crowd dispersed", « la foule s'est dispersée »: nobody dispersed it
-        if entry.object_not_place and tok.pos_ == "VERB":
-            obj = object_of(tok)
-            if obj is not None and not self._is_place(obj):
-                entry = replace(entry, types=dict(entry.object_not_place))
+        if (entry.object_goods or entry.object_person) and tok.pos_ == "VERB":
+            entry = self._by_object(entry, object_of(tok))
         return TriggerHit(tok.i, tok.i + 1, entry, [tok])
 
-    def _is_place(self, tok: Token) -> bool:
-        """A place taken or held: a place name, or a word for one (cues.yaml `place_objects`)."""
-        return tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.lemma_.lower() in _place_objects(self.lang) \
-            or tok.lower_ in _place_objects(self.lang)
+    def _by_object(self, entry: TriggerEntry, obj: Optional[Token]) -> TriggerEntry:
+        """A taking is told by what was taken: ground (the entry's own types), people or goods."""
+        if obj is None or obj.ent_type_ in ("GPE", "LOC", "FAC") or _in_list(obj, "place_objects", self.lang):
+            return entry
+        if obj.ent_type_ in ("PERSON", "NORP") or _in_list(obj, "person_objects", self.lang):
+            return replace(entry, types=dict(entry.object_person)) if entry.object_person else entry
+        return replace(entry, types=dict(entry.object_goods)) if entry.object_goods else entry
 
     def _phrase_at(self, doc, i: int, end: int):
         tok = doc[i]
@@ -118,8 +122,13 @@ def trigger_lexicon(lang: str) -> TriggerLexicon:
 
 
 @lru_cache(maxsize=None)
-def _place_objects(lang: str) -> frozenset:
-    return frozenset(str(w).lower() for w in langdata.load("cues", lang).get("place_objects", []))
+def _word_list(name: str, lang: str) -> frozenset:
+    return frozenset(str(w).lower() for w in langdata.load("cues", lang).get(name, []))
+
+
+def _in_list(tok: Token, name: str, lang: str) -> bool:
+    words = _word_list(name, lang)
+    return tok.lemma_.lower() in words or tok.lower_ in words
 
 
 def object_of(verb: Token, climb: int = 2) -> Optional[Token]:
