@@ -147,3 +147,16 @@ def test_the_explosions_heard_in_a_drone_strike_are_that_strike(analyse):
     doc = analyse(text, lang="en", published=date.fromisoformat(published))
     (ev,) = [e for e in doc.events if e.event_type == "Explosions/Remote violence"]
     assert ev.sub_event_type == "Air/drone strike" and ev.injured == 11
+
+
+def test_a_killing_told_inside_a_kidnapping_is_its_toll(analyse):
+    """The Nigeria sample: "a man who tried to resist was shot dead" is told of the school kidnapping,
+    not a separate attack ("shoot dead" is an outcome, like "kill"); the bandits blamed stay its actor."""
+    from datetime import date
+    from pathlib import Path
+    raw = (Path(__file__).resolve().parents[2] / "samples/nigeria-kidnapping-kaduna-2024-03.txt").read_text(encoding="utf-8")
+    _, published, text = raw.split(" ", 2)
+    doc = analyse(text, lang="en", published=date.fromisoformat(published))
+    kaduna = [e for e in doc.events if e.date.earliest == date(2024, 3, 7)]
+    assert [e.sub_event_type for e in kaduna] == ["Abduction/forced disappearance"]
+    assert kaduna[0].actor1 == "Bandits (Nigeria)"
