@@ -50,7 +50,8 @@ def _markers(lang: str) -> tuple[frozenset, frozenset, tuple]:
 
 @lru_cache(maxsize=None)
 def _blame_verbs(lang: str) -> frozenset:
-    return frozenset(w.lower() for w in langdata.load("cues", lang).get("blame_verbs", []))
+    """Verbs that put an act on its author (cues.yaml `accusation_verbs`, shared with merge's accusations)."""
+    return frozenset(w.lower() for w in langdata.load("cues", lang).get("accusation_verbs", []))
 
 
 @lru_cache(maxsize=None)
