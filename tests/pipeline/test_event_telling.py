@@ -139,7 +139,8 @@ def test_a_protest_is_not_met_by_the_next_paragraphs_police(analyse):
 
 def test_the_explosions_heard_in_a_drone_strike_are_that_strike(analyse):
     """The Myanmar sample: "We heard the buzzing and then three explosions … Eleven people were
-    wounded" tells the drone strike's blasts (no device, no author), not a shelling of its own."""
+    wounded" tells the drone strike's blasts (no device, no author), not a shelling of its own; the
+    strike is the junta's."""
     from datetime import date
     from pathlib import Path
     raw = (Path(__file__).resolve().parents[2] / "samples/myanmar-drone-strike-sagaing-2024-02.txt").read_text(encoding="utf-8")
@@ -147,6 +148,8 @@ def test_the_explosions_heard_in_a_drone_strike_are_that_strike(analyse):
     doc = analyse(text, lang="en", published=date.fromisoformat(published))
     (ev,) = [e for e in doc.events if e.event_type == "Explosions/Remote violence"]
     assert ev.sub_event_type == "Air/drone strike" and ev.injured == 11
+    # "Military drones" with no nationality: the forces of the country where they struck
+    assert ev.actor1 == "Military Forces of Myanmar (2021-)"
 
 
 def test_a_killing_told_inside_a_kidnapping_is_its_toll(analyse):
