@@ -56,3 +56,9 @@ def load(name: str, lang: str | None = None) -> Any:
     if result is None:
         raise FileNotFoundError(f"no data file {rel} in {', '.join(map(str, data_dirs()))}")
     return result
+
+
+@lru_cache(maxsize=None)
+def cue_words(key: str, lang: str) -> frozenset:
+    """The words of one list in data/<lang>/cues.yaml, lower case: `cue_words("accusation_verbs", "en")`."""
+    return frozenset(str(w).lower() for w in load("cues", lang).get(key, []))

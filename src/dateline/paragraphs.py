@@ -26,6 +26,10 @@ class Paragraphs:
         """Where the paragraph holding text[pos] starts."""
         return self.starts[self.at(pos)]
 
+    def start_of_span(self, start: int, end: int) -> int:
+        """Where the paragraph of the first visible character of text[start:end] starts."""
+        return self.starts[self.of_span(start, end)[0]]
+
     def of_span(self, start: int, end: int) -> tuple[int, int]:
         """The paragraphs of the first and the last visible characters of text[start:end]."""
         chunk = self.text[start:end]

@@ -22,6 +22,7 @@ def test_a_span_is_placed_by_its_visible_characters():
     starting_blank = (TEXT.index("\n"), TEXT.index("Later"))
     assert p.of_span(*with_break) == (0, 0)
     assert p.of_span(*starting_blank) == (1, 1)
+    assert p.start_of_span(*starting_blank) == TEXT.index("Two")
     assert p.continues((0, TEXT.index("Police")), with_break)
     assert not p.continues(with_break, starting_blank)
     assert not p.continues((TEXT.index("Two"), TEXT.index("Later")), (TEXT.index("Later"), len(TEXT)))

@@ -48,10 +48,9 @@ def _markers(lang: str) -> tuple[frozenset, frozenset, tuple]:
             tuple(w.lower() for w in c.get("unknown_perpetrator", [])))
 
 
-@lru_cache(maxsize=None)
 def _blame_verbs(lang: str) -> frozenset:
     """Verbs that put an act on its author (cues.yaml `accusation_verbs`, shared with merge's accusations)."""
-    return frozenset(w.lower() for w in langdata.load("cues", lang).get("accusation_verbs", []))
+    return langdata.cue_words("accusation_verbs", lang)
 
 
 @lru_cache(maxsize=None)
@@ -94,9 +93,13 @@ def find_actor_hits(text: str, doc: Doc, lang: str = "") -> list[ActorHit]:
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "flat", "flat:name"})
 
 
+def is_generic(actor_id: str) -> bool:
+    """An actor named by a common noun only ("gunmen" → unidentified, "5 soldats" → military (generic))."""
+    return "unidentified" in actor_id or actor_id.endswith("generic")
+
+
 def _generic(hit: ActorHit) -> bool:
-    aid = hit.ref.actor_id or ""
-    return "unidentified" in aid or aid.endswith("generic")
+    return is_generic(hit.ref.actor_id or "")
 
 
 def _named_fighters(hits: list[ActorHit], text: str) -> list[ActorHit]:

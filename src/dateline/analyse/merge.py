@@ -20,6 +20,7 @@ import hashlib
 from typing import Optional
 
 from dateline.analyse import event_fields
+from dateline.analyse.actors import is_generic
 from dateline.analyse.attribution import named_sources, report_nouns
 from dateline.pipeline import ArticleDoc
 from dateline.records import NON_EVENT_MODALITIES, DateRange, Event, Mention, Span
@@ -69,7 +70,7 @@ def _apply_outcomes(doc: ArticleDoc, clusters: list[list[Mention]], events: list
     for n, sent in enumerate(doc.doc.sents):
         if sent.start_char in told:
             continue
-        k = _told_before(clusters, sent.start_char, since=doc.text.rfind("\n", 0, sent.start_char) + 1)
+        k = _told_before(clusters, sent.start_char, since=doc.paragraphs.start_of_span(sent.start_char, sent.end_char))
         if k is None:
             continue
         toll = parse_toll(doc.nlp_text[sent.start_char:sent.end_char], doc.lang, offset=sent.start_char)
@@ -365,7 +366,7 @@ def _conflicts(cluster: list[Mention], m: Mention) -> bool:
 def _vague(actor_id: str) -> bool:
     """Generic actors ("5 soldats" → military (generic), unknown gunmen, "protesters") agree with any
     named one ("students staged a protest… police detained 16 protesters")."""
-    return "unidentified" in actor_id or actor_id.endswith("generic") or actor_id in ("protesters", "rioters")
+    return is_generic(actor_id) or actor_id in ("protesters", "rioters")
 
 
 def _actor_clash(x: Mention, m: Mention) -> bool:

@@ -121,13 +121,8 @@ def trigger_lexicon(lang: str) -> TriggerLexicon:
     return TriggerLexicon(lang)
 
 
-@lru_cache(maxsize=None)
-def _word_list(name: str, lang: str) -> frozenset:
-    return frozenset(str(w).lower() for w in langdata.load("cues", lang).get(name, []))
-
-
 def _in_list(tok: Token, name: str, lang: str) -> bool:
-    words = _word_list(name, lang)
+    words = langdata.cue_words(name, lang)
     return tok.lemma_.lower() in words or tok.lower_ in words
 
 
