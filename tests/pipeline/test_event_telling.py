@@ -1,9 +1,19 @@
 """What makes a sentence tell an event: past telling vs habit, background dates, purpose, base triggers."""
+from datetime import date
+from pathlib import Path
+
 import pytest
 
 
 def _types(doc):
     return [e.sub_event_type for e in doc.events]
+
+
+def _sample(analyse, name: str):
+    """A bundled sample article (samples/NAME.txt, "date YYYY-MM-DD" then the text), analysed."""
+    raw = (Path(__file__).resolve().parents[2] / f"samples/{name}.txt").read_text(encoding="utf-8")
+    _, published, text = raw.split(" ", 2)
+    return analyse(text, lang="en", published=date.fromisoformat(published))
 
 
 @pytest.mark.parametrize("text,lang", [
@@ -111,11 +121,7 @@ def test_grenade_launchers_fire_shells_and_a_militias_name_is_not_its_place(anal
 def test_the_protests_refer_to_the_protest_told_when_there_is_one(analyse):
     """The Kenya sample: after the Nairobi protest and the Kisumu riot, "The protests were called by
     … Odinga's coalition" is no new (peaceful) protest."""
-    from datetime import date
-    from pathlib import Path
-    raw = (Path(__file__).resolve().parents[2] / "samples/kenya-protest-teargas-2023-07.txt").read_text(encoding="utf-8")
-    _, published, text = raw.split(" ", 2)
-    doc = analyse(text, lang="en", published=date.fromisoformat(published))
+    doc = _sample(analyse, "kenya-protest-teargas-2023-07")
     assert "Peaceful protest" not in [e.sub_event_type for e in doc.events]
     doc = analyse("The protests were called by the opposition coalition in Nairobi on Wednesday.", lang="en")
     assert [e.event_type for e in doc.events] == ["Protests"]  # opening a report, it is the event
@@ -141,11 +147,7 @@ def test_the_explosions_heard_in_a_drone_strike_are_that_strike(analyse):
     """The Myanmar sample: "We heard the buzzing and then three explosions … Eleven people were
     wounded" tells the drone strike's blasts (no device, no author), not a shelling of its own; the
     strike is the junta's."""
-    from datetime import date
-    from pathlib import Path
-    raw = (Path(__file__).resolve().parents[2] / "samples/myanmar-drone-strike-sagaing-2024-02.txt").read_text(encoding="utf-8")
-    _, published, text = raw.split(" ", 2)
-    doc = analyse(text, lang="en", published=date.fromisoformat(published))
+    doc = _sample(analyse, "myanmar-drone-strike-sagaing-2024-02")
     (ev,) = [e for e in doc.events if e.event_type == "Explosions/Remote violence"]
     assert ev.sub_event_type == "Air/drone strike" and ev.injured == 11
     # "Military drones" with no nationality: the forces of the country where they struck
@@ -155,11 +157,7 @@ def test_the_explosions_heard_in_a_drone_strike_are_that_strike(analyse):
 def test_a_killing_told_inside_a_kidnapping_is_its_toll(analyse):
     """The Nigeria sample: "a man who tried to resist was shot dead" is told of the school kidnapping,
     not a separate attack ("shoot dead" is an outcome, like "kill"); the bandits blamed stay its actor."""
-    from datetime import date
-    from pathlib import Path
-    raw = (Path(__file__).resolve().parents[2] / "samples/nigeria-kidnapping-kaduna-2024-03.txt").read_text(encoding="utf-8")
-    _, published, text = raw.split(" ", 2)
-    doc = analyse(text, lang="en", published=date.fromisoformat(published))
+    doc = _sample(analyse, "nigeria-kidnapping-kaduna-2024-03")
     kaduna = [e for e in doc.events if e.date.earliest == date(2024, 3, 7)]
     assert [e.sub_event_type for e in kaduna] == ["Abduction/forced disappearance"]
     assert kaduna[0].actor1 == "Bandits (Nigeria)"
