@@ -70,12 +70,17 @@ def _cues(lang: str) -> dict:
         "pronouns": {w.lower() for w in c.get("event_pronouns", [])},
         "distinct": {w.lower() for w in c.get("distinct_markers", [])},
         "habitual": {w.lower() for w in c.get("habitual_markers", [])},
+        "sequence": [tuple(w.lower().split()) for w in c.get("sequence_markers", [])],
     }
 
 
 def find_candidates(sent: SpacySpan, lang: str) -> list[Candidate]:
     """Trigger groups of one sentence, as mention candidates."""
-    hits = trigger_lexicon(lang).find(sent)
+    # An event noun that refers back after a sequence marker ("deployed to the area after the
+    # attack", « après l'attaque, l'artillerie a pilonné… ») names a happening told elsewhere and
+    # tells nothing of it here: it is no trigger, and it must not pull this clause into that event.
+    hits = [h for h in trigger_lexicon(lang).find(sent) if not _names_earlier_event(h.head, _cues(lang))]
+    hits = [h for n, h in enumerate(hits) if n not in _participants(hits)]
     if not hits:
         return []
     groups = _group_hits(hits)
@@ -124,6 +129,44 @@ def _group_hits(hits: list[TriggerHit]) -> list[list[TriggerHit]]:
     for n, h in enumerate(hits):
         groups.setdefault(uf.find(n), []).append(h)
     return sorted(groups.values(), key=lambda g: g[0].i)
+
+
+def _names_earlier_event(head: Token, cues: dict) -> bool:
+    """"after the attack", « à la suite de cette attaque »: a referring event noun (cues
+    `anaphoric_nouns` with an `anaphoric_determiners` word) after a `sequence_markers` phrase,
+    with only determiners, adjectives or numbers between, and nothing more said of it. "After the
+    worst fighting in decades" is not one: the fighting is told there, not referred to."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in cues["anaphoric_nouns"] or not any(
+            c.dep_ == "det" and c.lower_ in cues["anaphoric_det"] for c in head.children):
+        return False
+    if any(c.dep_ not in ("det", "amod", "case", "fixed", "punct") for c in head.children):
+        return False  # « après l'attaque qui a visé la base de Boulkessi »: told here, with its target
+    markers = cues["sequence"]
+    doc, i = head.doc, head.i - 1
+    while i >= head.sent.start and doc[i].pos_ in ("DET", "ADJ", "NUM"):
+        i -= 1
+    words = [t.lower_ for t in doc[max(head.sent.start, i - 3):i + 1]]
+    return any(tuple(words[-len(mk):]) == mk for mk in markers if mk)
+
+
+def _participants(hits: list[TriggerHit]) -> set[int]:
+    """Strategic words that are the subject or object of the verb an event hangs on: "an army
+    patrol came under attack", « une patrouille est tombée dans une embuscade », "reinforcements
+    were hit by a roadside bomb" tell an attack on the patrol, not a patrol and an attack. The
+    patrol is who was hit; as a trigger it would also make the army the attacker."""
+    events = {h.head.i for h in hits if h.entry.kind == "event"}
+    out = set()
+    for n, h in enumerate(hits):
+        head = h.head
+        if h.entry.kind != "strategic" or head.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj"):
+            continue
+        verb = head.head
+        # the verb is the event ("ambushed an army patrol"), or the event hangs on the verb the
+        # patrol is the subject of ("came under attack"); not "agreed a ceasefire after fighting"
+        near = [c for c in verb.children if c.i != head.i] if head.dep_.startswith("nsubj") else []
+        if any(t.i in events for t in [verb, *near, *(g for c in near for g in c.children)]):
+            out.add(n)
+    return out
 
 
 def _attach_loose(hits: list[TriggerHit], uf: _UnionFind) -> None:

@@ -90,6 +90,8 @@ class TriggerLexicon:
             return None
         if tok.ent_type_ in ("DATE", "TIME"):
             return None  # "On 16 March 2020": the month, not a march
+        if entry.kind == "strategic" and tok.ent_type_ in ("ORG", "FAC") and tok.is_title and tok.i > tok.sent.start:
+            return None  # "the Highway Patrol reported": a body's name, not a patrol
         if entry.needs_object and tok.pos_ == "VERB" and not has_object(tok):
             return None  # "the crowd dispersed", « la foule s'est dispersée »: nobody dispersed it
         if (entry.object_goods or entry.object_person) and tok.pos_ == "VERB":
