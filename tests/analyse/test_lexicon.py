@@ -293,6 +293,21 @@ def test_custom_entries():
     assert m.find_all("") == []
 
 
+@pytest.mark.parametrize("text, found", [
+    ("selon Libération, trois soldats ont été tués", ["liberation"]),
+    ("ont réclamé la libération des détenus", []),          # a common word, not the daily
+    ("selon le Monde, le bilan est lourd", ["le-monde"]),  # the article may be lower case
+    ("dans le monde entier", []),
+    ("told the Associated Press", ["ap"]),
+    ("REUTERS - Gunmen killed", ["reuters"]),
+])
+def test_source_names_keep_their_capitals(text, found):
+    m = L.AliasMatcher([{"id": "liberation", "name": "Libération"}, {"id": "le-monde", "name": "Le Monde"},
+                        {"id": "ap", "name": "The Associated Press"}, {"id": "reuters", "name": "Reuters"}],
+                       proper_names=True)
+    assert [x.entry_id for x in m.find_all(text)] == found
+
+
 # --- extension folders ----------------------------------------------------------------------
 
 def test_extra_dirs_merge(tmp_path, monkeypatch):

@@ -76,15 +76,21 @@ _WORD = re.compile(r"\w+")
 _TWO_CAPS = re.compile(r"[A-Z\u00c0-\u00de][^\s'.-]*[A-Z\u00c0-\u00de]")
 
 
-def _acronym_positions(alias: str) -> tuple[tuple[int, str], ...]:
-    """(token index, token) of the acronym tokens that must keep their capitals."""
-    if not _TWO_CAPS.search(alias):
+def _acronym_positions(alias: str, proper_names: bool = False) -> tuple[tuple[int, Optional[str]], ...]:
+    """(token index, token) of the acronym tokens that must keep their capitals; with
+    `proper_names`, also (token index, None) for each capitalised word but the first of several,
+    which must start with a capital in the text ("Libération" the daily, not « la libération des
+    otages »; "the Associated Press", « selon le Monde »)."""
+    if not proper_names and not _TWO_CAPS.search(alias):
         return ()
-    out = []
-    for i, tok in enumerate(_WORD.findall(fold_keep_case(alias))):
+    out: list[tuple[int, Optional[str]]] = []
+    words = _WORD.findall(fold_keep_case(alias))
+    for i, tok in enumerate(words):
         letters = [c for c in tok if c.isalpha()]
         if len(letters) <= 5 and sum(c.isupper() for c in letters) >= 2:
             out.append((i, tok))
+        elif proper_names and tok[:1].isupper() and (i > 0 or len(words) == 1):
+            out.append((i, None))  # not the article of "The Associated Press", « selon le Monde »
     return tuple(out)
 
 
@@ -130,7 +136,9 @@ class AliasMatcher:
     `entries`: Actor objects, dicts with id/name/aliases (sources), or (id, aliases) pairs.
     Each alias matches case- and accent-insensitively, on whole words, with any run
     of spaces or a hyphen between its words; acronym-like words (at most five
-    letters, at least two capitals: "IS", "SAC", "ISWAP", "LeT") must be written so.
+    letters, at least two capitals: "IS", "SAC", "ISWAP", "LeT") must be written so. With
+    `proper_names` (the sources: outlets named by common words, "Libération", "Le Monde"),
+    every capitalised word of an alias must start with a capital in the text too.
     Where aliases overlap the longest wins (leftmost first). An alias shared by
     several entries goes to the first one (hand-written before generated); all of
     them are listed by `candidates()`.
@@ -140,7 +148,7 @@ class AliasMatcher:
     number of aliases.
     """
 
-    def __init__(self, entries: Iterable[Any], *, min_length: int = 2):
+    def __init__(self, entries: Iterable[Any], *, min_length: int = 2, proper_names: bool = False):
         self._cands: dict[str, list[_Cand]] = {}
         self._trie: dict = {}
         self.names: dict[str, str] = {}
@@ -154,7 +162,7 @@ class AliasMatcher:
                 k = alias_key(a)
                 if len(k) < min_length:
                     continue
-                cand = (eid, a, _acronym_positions(a))
+                cand = (eid, a, _acronym_positions(a, proper_names))
                 lst = self._cands.get(k)
                 if lst is None:
                     lst = self._cands[k] = []
@@ -199,7 +207,7 @@ class AliasMatcher:
                 return c
             if toks is None:
                 toks = _WORD.findall(original_folded)
-            if all(i < len(toks) and toks[i] == t for i, t in c[2]):
+            if all(i < len(toks) and (toks[i] == t if t is not None else toks[i][:1].isupper()) for i, t in c[2]):
                 return c
         return None
 

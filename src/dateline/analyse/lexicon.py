@@ -80,7 +80,7 @@ def fr_adjective_forms(masc: str) -> list[str]:
 # (and of this module), so editing any data file rebuilds it. DATELINE_NO_CACHE=1
 # turns the cache off; an unwritable cache folder is silently ignored.
 
-_CACHE_VERSION = 1
+_CACHE_VERSION = 2
 
 
 def _cache_dir() -> Optional[Path]:
@@ -454,7 +454,7 @@ def _actor_matcher(extra_dirs: tuple) -> AliasMatcher:
 @lru_cache(maxsize=8)
 def _source_matcher(extra_dirs: tuple) -> AliasMatcher:
     files = _source_files([SOURCES_FILE, COUNTRIES_FILE], "sources*.yaml", extra_dirs)
-    return _cached("source-matcher", files, lambda: AliasMatcher(load_sources(extra_dirs)))
+    return _cached("source-matcher", files, lambda: AliasMatcher(load_sources(extra_dirs), proper_names=True))
 
 
 def actor_matcher(extra_dirs: Iterable = ()) -> AliasMatcher:
