@@ -40,6 +40,25 @@ def test_modality_en(analyse, text, modality):
     assert doc.mentions[0].modality == modality
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Hundreds of protesters marched in Lome on Monday and demanded the unconditional release of all detainees.", "en"),
+    ("Les manifestants ont réclamé la libération des détenus lundi à Conakry.", "fr"),
+])
+def test_a_release_demanded_is_no_release(analyse, text, lang):
+    """What is demanded has not happened (cues `demanded`): the protest only, no Agreement; and the
+    French daily « Libération » is not the word « libération »."""
+    doc = analyse(text, lang)
+    assert [e.event_type for e in doc.events] == ["Protests"]
+    assert [m.modality for m in doc.mentions if m.sub_event_type == "Agreement"] == ["hypothetical"]
+    assert doc.events[0].sources == []
+
+
+def test_a_french_march_is_a_peaceful_protest(analyse):
+    """« manifestants » was mostly seen in violent examples: a march with nothing violent read as a riot."""
+    doc = analyse("Les manifestants ont défilé lundi à Conakry.", "fr")
+    assert [e.sub_event_type for e in doc.events] == ["Peaceful protest"]
+
+
 def test_planned_and_negated_are_not_events(analyse):
     doc = analyse("Les rebelles n'ont pas attaqué la ville de Goma. Ils menacent d'attaquer Bukavu.")
     assert doc.events == []

@@ -65,7 +65,8 @@ def detect_modality(tokens: list[Token], lang: str) -> str:
         found.add("denied")
     if _planned(tokens, chain, attached, cues):
         found.add("planned")
-    if (lemmas_chain | lemmas_att) & cues.get("hypothetical", set()) or _conditional_modal(chain, attached, cues):
+    if (lemmas_chain | lemmas_att) & cues.get("hypothetical", set()) or _conditional_modal(chain, attached, cues) \
+            or _demanded(tokens, cues):
         found.add("hypothetical")
     if _claimed(chain, cues):
         found.add("claimed")
@@ -174,6 +175,28 @@ def _realised_purpose(t: Token, planned: set, cues: dict) -> bool:
         return False
     future = cues.get("future", set())
     return not any(c.dep_.startswith("aux") and c.lemma_.lower() in future for c in head.children)
+
+
+def _demanded(tokens: list[Token], cues: dict) -> bool:
+    """What is demanded has not happened: "protesters demanded the release of all detainees",
+    "called for a ceasefire", « ont réclamé la libération des détenus ». The trigger is the
+    object of a `demanded` verb, or of its preposition ("call for", « appeler à »); those who
+    demand (the subject: "protesters demanded…") are untouched."""
+    words = cues.get("demanded", set())
+    for t in tokens:
+        verb, prep = t.head, None
+        if t.dep_ == "pobj":
+            prep, verb = t.head, t.head.head
+        elif t.dep_ in ("obl", "obl:arg", "obl:mod", "nmod"):
+            prep = next((c for c in t.children if c.dep_ == "case"), None)
+        elif t.dep_ not in ("obj", "dobj"):
+            continue
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        key = verb.lemma_.lower() if prep is None else f"{verb.lemma_.lower()} {prep.lower_}"
+        if key in words:
+            return True
+    return False
 
 
 def _conditional(tokens: list[Token], attached: list[Token]) -> bool:

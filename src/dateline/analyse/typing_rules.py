@@ -147,12 +147,23 @@ def escalate_protest(sub: str, sent: SpacySpan, weapons: list[str]) -> str:
     """The protest sub-type `sub` as escalated by the words of `sent` (`protest_escalation`)."""
     if type_of_subtype().get(sub) != "Protests":
         return sub
+    return next((target for target in rules()["protest_escalation"] if _cues_in(target, sent, weapons)), sub)
+
+
+def _cues_in(target: str, sent: SpacySpan, weapons: list[str]) -> bool:
     words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent} | {w.lower() for w in weapons}
     low = sent.text.lower()
-    for target, cues in rules()["protest_escalation"].items():
-        if any((c in words) or (" " in c and c in low) for c in cues):
-            return target
-    return sub
+    return any((c in words) or (" " in c and c in low) for c in rules()["protest_escalation"].get(target, ()))
+
+
+def _met_not_violent(sub: str, share: dict[str, float], sent: SpacySpan, weapons: list[str]) -> str:
+    """"Police detained 16 protesters": a crowd met by the police, not a riot, when the violence
+    is only the model's guess from the sentences around (no word of the mention and no word of
+    its sentence tells it) and the sentence tells the intervention."""
+    violent, met = "Violent demonstration", "Protest with intervention"
+    if sub != violent or share.get(violent, 0.0) > 0 or _cues_in(violent, sent, weapons):
+        return sub
+    return met if _cues_in(met, sent, weapons) else sub
 
 
 def related_types(types: set) -> set:
@@ -217,6 +228,7 @@ def decide(cand: Candidate, m: Mention, probs: Optional[dict[str, float]], has_p
     sub = _mob(sub, cand.sent.text, m.weapons)
     sub = _heard(sub, cand, m.weapons)
     sub = escalate_protest(sub, cand.sent, m.weapons)
+    sub = _met_not_violent(sub, share, cand.sent, m.weapons)
     sub = _modality_type(sub, m.modality)
     etype = type_of_subtype().get(sub)
     if etype is None:
