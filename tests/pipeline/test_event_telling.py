@@ -89,6 +89,20 @@ def test_who_tells_of_its_own_act_is_its_actor(analyse):
     assert all(e.actor1 != "Civilians" for e in doc.events)  # hearing is not doing
 
 
+@pytest.mark.parametrize("text, lang, sub", [
+    # others attacked or stopped the protest (taxonomy_rules `protest_met`): met, not peaceful, not a riot
+    ("On 8 April 2023, members of Jubo League assaulted the BNP demonstrators in Sharsha upazila during a "
+     "demonstration against the rising prices of electricity.", "en", "Protest with intervention"),
+    ("Ruling party activists attacked an opposition rally in Dhaka on Monday, injuring ten people.", "en",
+     "Protest with intervention"),
+    ("Des militants du parti au pouvoir ont agressé les manifestants lundi à Conakry.", "fr", "Protest with intervention"),
+    # the protesters attacking is a violent demonstration still
+    ("Protesters attacked the police station in Kisumu on Monday.", "en", "Violent demonstration"),
+])
+def test_a_protest_attacked_by_others_was_met(analyse, text, lang, sub):
+    assert [e.sub_event_type for e in analyse(text, lang=lang).events] == [sub]
+
+
 @pytest.mark.parametrize("text", [
     "On 29 July 2024, students staged a protest rally in Dhaka against the deaths during the quota reform "
     "movement. Police forces detained 16 protesters during the incident.",

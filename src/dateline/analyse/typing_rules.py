@@ -147,7 +147,27 @@ def escalate_protest(sub: str, sent: SpacySpan, weapons: list[str]) -> str:
     """The protest sub-type `sub` as escalated by the words of `sent` (`protest_escalation`)."""
     if type_of_subtype().get(sub) != "Protests":
         return sub
-    return next((target for target in rules()["protest_escalation"] if _cues_in(target, sent, weapons)), sub)
+    target = next((target for target in rules()["protest_escalation"] if _cues_in(target, sent, weapons)), sub)
+    if target == sub and sub == "Peaceful protest" and _protest_met(sent):
+        return "Protest with intervention"
+    return target
+
+
+def _protest_met(sent: SpacySpan) -> bool:
+    """A verb of `protest_met` whose object is a protest noun: "assaulted the BNP demonstrators"."""
+    from dateline.analyse.triggers import object_of
+    met = rules().get("protest_met") or {}
+    verbs, nouns = set(met.get("verbs", ())), set(met.get("nouns", ()))
+    low = sent.text.lower()
+    for t in sent:
+        lemma = t.lemma_.lower()
+        phrase = next((v for v in verbs if " " in v and v.startswith(lemma + " ") and v.split(" ", 1)[1] in low), None)
+        if t.pos_ != "VERB" or (lemma not in verbs and phrase is None):
+            continue
+        obj = object_of(t, climb=0)
+        if obj is not None and obj.lemma_.lower() in nouns:
+            return True
+    return False
 
 
 def _cues_in(target: str, sent: SpacySpan, weapons: list[str]) -> bool:
@@ -157,13 +177,13 @@ def _cues_in(target: str, sent: SpacySpan, weapons: list[str]) -> bool:
 
 
 def _met_not_violent(sub: str, share: dict[str, float], sent: SpacySpan, weapons: list[str]) -> str:
-    """"Police detained 16 protesters": a crowd met by the police, not a riot, when the violence
-    is only the model's guess from the sentences around (no word of the mention and no word of
-    its sentence tells it) and the sentence tells the intervention."""
+    """"Police detained 16 protesters", "activists attacked the opposition rally": a crowd met by
+    others, not a riot, when the protesters' violence is only the model's guess (no word of the
+    mention and no word of its sentence tells it) and the sentence tells the intervention."""
     violent, met = "Violent demonstration", "Protest with intervention"
     if sub != violent or share.get(violent, 0.0) > 0 or _cues_in(violent, sent, weapons):
         return sub
-    return met if _cues_in(met, sent, weapons) else sub
+    return met if _cues_in(met, sent, weapons) or _protest_met(sent) else sub
 
 
 def related_types(types: set) -> set:
