@@ -82,3 +82,19 @@ def test_killing_phrases_are_attacks(analyse, text):
 ])
 def test_french_looting_and_killing_words(analyse, text, sub):
     assert _subtypes(analyse(text, "fr")) == [sub]
+
+
+@pytest.mark.parametrize("text, lang, sub", [
+    # a device found, uncovered or destroyed before it went off (taxonomy_rules `weapon_found_verbs`)
+    ("Students find an unexploded bomb in Isiolo.", "en", "Disrupted weapons use"),
+    ("Unexploded bomb discovered inside bus in Nairobi.", "en", "Disrupted weapons use"),
+    ("On 4 January 2020, several IEDs were uncovered by security forces near Dagale.", "en", "Disrupted weapons use"),
+    ("On May 28, an EOD team of the army destroyed an IED planted by militants near Aribinda.", "en",
+     "Disrupted weapons use"),
+    # the device did the destroying, or the bodies were found: it went off
+    ("A roadside bomb destroyed a military vehicle near Aribinda on Monday, killing two soldiers.", "en",
+     "Remote explosive/landmine/IED"),
+    ("Police found the bodies of five people killed by an IED near Mandera.", "en", "Remote explosive/landmine/IED"),
+])
+def test_a_device_found_did_not_go_off(analyse, text, lang, sub):
+    assert _subtypes(analyse(text, lang)) == [sub]

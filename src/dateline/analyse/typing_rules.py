@@ -15,7 +15,7 @@ from spacy.tokens import Span as SpacySpan
 
 from dateline import langdata
 from dateline.analyse.mentions import Candidate
-from dateline.analyse.triggers import TriggerEntry, TriggerHit, has_object, trigger_lexicon
+from dateline.analyse.triggers import TriggerEntry, TriggerHit, has_object, object_of, trigger_lexicon
 from dateline.records import Mention
 
 NONE = "NONE"
@@ -155,7 +155,6 @@ def escalate_protest(sub: str, sent: SpacySpan, weapons: list[str]) -> str:
 
 def _protest_met(sent: SpacySpan) -> bool:
     """A verb of `protest_met` whose object is a protest noun: "assaulted the BNP demonstrators"."""
-    from dateline.analyse.triggers import object_of
     met = rules().get("protest_met") or {}
     verbs, nouns = set(met.get("verbs", ())), set(met.get("nouns", ()))
     low = sent.text.lower()
@@ -168,6 +167,26 @@ def _protest_met(sent: SpacySpan) -> bool:
         if obj is not None and obj.lemma_.lower() in nouns:
             return True
     return False
+
+
+def _weapon_found(sub: str, cand: Candidate) -> str:
+    """An explosion whose device was found or destroyed before it went off (`weapon_found_verbs`)."""
+    verbs = set(rules().get("weapon_found_verbs", ()))
+    if type_of_subtype().get(sub) != "Explosions/Remote violence" or not verbs:
+        return sub
+    for h in cand.hits:
+        t = h.head
+        if t.pos_ not in ("NOUN", "PROPN"):
+            continue  # the device ("bomb", "IED"), not a verb of exploding
+        # a headline's passive has no auxiliary: "Unexploded bomb discovered inside bus"
+        headline_passive = t.dep_ == "nsubj" and t.head.tag_ == "VBN" and not any(
+            c.dep_.startswith("aux") for c in t.head.children)
+        by_verb = (t.dep_ in ("obj", "dobj", "nsubjpass", "nsubj:pass") or headline_passive) \
+            and t.head.pos_ == "VERB" and t.head.lemma_.lower() in verbs
+        by_participle = any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in verbs for c in t.children)
+        if by_verb or by_participle:
+            return "Disrupted weapons use"
+    return sub
 
 
 def _cues_in(target: str, sent: SpacySpan, weapons: list[str]) -> bool:
@@ -247,6 +266,7 @@ def decide(cand: Candidate, m: Mention, probs: Optional[dict[str, float]], has_p
     sub = weapon_precedence(sub, m.weapons, cand.sent.text)
     sub = _mob(sub, cand.sent.text, m.weapons)
     sub = _heard(sub, cand, m.weapons)
+    sub = _weapon_found(sub, cand)
     sub = escalate_protest(sub, cand.sent, m.weapons)
     sub = _met_not_violent(sub, share, cand.sent, m.weapons)
     sub = _modality_type(sub, m.modality)
