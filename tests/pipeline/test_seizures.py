@@ -98,3 +98,17 @@ def test_french_looting_and_killing_words(analyse, text, sub):
 ])
 def test_a_device_found_did_not_go_off(analyse, text, lang, sub):
     assert _subtypes(analyse(text, lang)) == [sub]
+
+
+@pytest.mark.parametrize("text, sub", [
+    # party members fighting, no firearm (taxonomy_rules `mob_actors`); their toll told apart still joins
+    ("On 29 September 2023, two factions of Awami League clashed in Munshiganj town, following an altercation "
+     "over the birthday of the party chairperson. At least 10 people were injured.", "Mob violence"),
+    ("On 16 December 2022, members of Awami League assaulted and injured members of BNP in Manikchhari town "
+     "during victory day celebrations.", "Mob violence"),
+    # with firearms, or an armed group, it is what it was
+    ("Awami League activists opened fire on BNP supporters in Feni, killing two.", "Attack"),
+    ("Al Shabaab fighters clashed with soldiers near Afmadow on Monday.", "Armed clash"),
+])
+def test_party_members_fighting_are_a_mob(analyse, text, sub):
+    assert _subtypes(analyse(text, "en")) == [sub]

@@ -8,6 +8,7 @@ applies them.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Optional
 
@@ -130,6 +131,30 @@ def _mob(sub: str, text: str, weapons: list[str]) -> str:
         return sub
     low = text.lower()
     return "Mob violence" if any(w in low for w in rules().get("mob_weapons", [])) else sub
+
+
+@lru_cache(maxsize=1)
+def _mob_names() -> frozenset[str]:
+    from dateline.analyse.lexicon import actors_by_id
+    actors = actors_by_id()
+    return frozenset(_bare(actors[i].name) for i in rules().get("mob_actors", ()) if i in actors)
+
+
+def _bare(name: str) -> str:
+    """An actor name without its qualifier: "Party supporters (Bangladesh)" → "Party supporters"."""
+    return re.sub(r" \([^)]*\)$", "", name)
+
+
+def party_mob(sub: str, actor1: Optional[str], actor2: Optional[str], weapons: list[str]) -> str:
+    """Party members fighting, no firearm named (`mob_actors`): Mob violence. Decided for the
+    whole event (its actors, by name, are known then), so that its toll, told apart, still joins it."""
+    mob = _mob_names()
+    actor1, actor2 = (_bare(a) if a else a for a in (actor1, actor2))
+    if {"small arms", "heavy weapons"} & set(weapons) or _weapon_type(weapons):
+        return sub
+    if (sub == "Armed clash" and actor1 in mob) or (sub == "Attack" and actor1 in mob and actor2 in mob):
+        return "Mob violence"
+    return sub
 
 
 def _accident(sent: SpacySpan, m: Mention) -> bool:
