@@ -79,8 +79,10 @@ def find_candidates(sent: SpacySpan, lang: str) -> list[Candidate]:
     # An event noun that refers back after a sequence marker ("deployed to the area after the
     # attack", « après l'attaque, l'artillerie a pilonné… ») names a happening told elsewhere and
     # tells nothing of it here: it is no trigger, and it must not pull this clause into that event.
-    hits = [h for h in trigger_lexicon(lang).find(sent) if not _names_earlier_event(h.head, _cues(lang))]
-    hits = [h for n, h in enumerate(hits) if n not in _participants(hits)]
+    cues = _cues(lang)
+    hits = [h for h in trigger_lexicon(lang).find(sent) if not _names_earlier_event(h.head, cues)]
+    participants = _participants(hits)
+    hits = [h for n, h in enumerate(hits) if n not in participants]
     if not hits:
         return []
     groups = _group_hits(hits)

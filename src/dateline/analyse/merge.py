@@ -415,8 +415,8 @@ def _build_event(doc: ArticleDoc, mentions: list[Mention]) -> Event:
     # The weapon named anywhere in the telling decides over a generic outcome told beside it
     # ("… attacked the convoy with mines. Five soldiers were killed.").
     from dateline.analyse.typing_rules import party_mob, type_of_subtype, weapon_precedence
-    sub = weapon_precedence(sub, sorted({w for m in mentions for w in m.weapons}),
-                            " ".join(m.sentence.text for m in mentions))
+    weapons = sorted({w for m in mentions for w in m.weapons})
+    sub = weapon_precedence(sub, weapons, " ".join(m.sentence.text for m in mentions))
     etype = type_of_subtype().get(sub, etype)
     first = mentions[0]
     key = f"{doc.article.content_hash}:{first.trigger.start}:{sub}"
@@ -425,13 +425,13 @@ def _build_event(doc: ArticleDoc, mentions: list[Mention]) -> Event:
         event_type=etype, sub_event_type=sub, mentions=list(mentions), article_ids=[doc.article.id],
     )
     ev.actor1, ev.actor2 = event_fields.choose_actors(mentions, etype, doc)
-    ev.sub_event_type = party_mob(sub, ev.actor1, ev.actor2, sorted({w for m in mentions for w in m.weapons}))
+    ev.sub_event_type = party_mob(sub, ev.actor1, ev.actor2, weapons)
     ev.event_type = type_of_subtype().get(ev.sub_event_type, etype)
     ev.place = event_fields.choose_place(mentions, doc)
     ev.date = event_fields.choose_date(mentions, doc.published_range, doc)
     ev.actor1, ev.actor2 = (event_fields.as_of(a, ev.date) for a in (ev.actor1, ev.actor2))
     event_fields.reconcile_toll(ev, mentions)
-    ev.weapons = sorted({w for m in mentions for w in m.weapons})
+    ev.weapons = weapons
     ev.modality = event_fields.choose_modality(mentions)
     ev.sources = _dedupe(s for m in mentions for s in named_sources(m.attribution))
     ev.claims, ev.contradictions, ev.agreement = event_fields.claims_of(mentions, doc)

@@ -125,9 +125,14 @@ def weapon_precedence(sub: str, weapons: list[str], text: str) -> str:
     return wtype
 
 
+def _armed(weapons: list[str]) -> bool:
+    """A firearm or a device of its own sub-type is named: no mob fight."""
+    return bool({"small arms", "heavy weapons"} & set(weapons)) or bool(_weapon_type(weapons))
+
+
 def _mob(sub: str, text: str, weapons: list[str]) -> str:
     """An armed clash fought with sticks and "sharp weapons", no firearm named, is Mob violence."""
-    if sub != "Armed clash" or {"small arms", "heavy weapons"} & set(weapons) or _weapon_type(weapons):
+    if sub != "Armed clash" or _armed(weapons):
         return sub
     low = text.lower()
     return "Mob violence" if any(w in low for w in rules().get("mob_weapons", [])) else sub
@@ -150,7 +155,7 @@ def party_mob(sub: str, actor1: Optional[str], actor2: Optional[str], weapons: l
     whole event (its actors, by name, are known then), so that its toll, told apart, still joins it."""
     mob = _mob_names()
     actor1, actor2 = (_bare(a) if a else a for a in (actor1, actor2))
-    if {"small arms", "heavy weapons"} & set(weapons) or _weapon_type(weapons):
+    if _armed(weapons):
         return sub
     if (sub == "Armed clash" and actor1 in mob) or (sub == "Attack" and actor1 in mob and actor2 in mob):
         return "Mob violence"
@@ -172,7 +177,8 @@ def escalate_protest(sub: str, sent: SpacySpan, weapons: list[str]) -> str:
     """The protest sub-type `sub` as escalated by the words of `sent` (`protest_escalation`)."""
     if type_of_subtype().get(sub) != "Protests":
         return sub
-    target = next((target for target in rules()["protest_escalation"] if _cues_in(target, sent, weapons)), sub)
+    words = _sentence_words(sent, weapons)
+    target = next((target for target in rules()["protest_escalation"] if _cues_in(target, words)), sub)
     if target == sub and sub == "Peaceful protest" and _protest_met(sent):
         return "Protest with intervention"
     return target
@@ -214,9 +220,15 @@ def _weapon_found(sub: str, cand: Candidate) -> str:
     return sub
 
 
-def _cues_in(target: str, sent: SpacySpan, weapons: list[str]) -> bool:
+def _sentence_words(sent: SpacySpan, weapons: list[str]) -> tuple[set[str], str]:
+    """The sentence's lemmas, words and weapon ids, and its lower-cased text (for phrases)."""
     words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent} | {w.lower() for w in weapons}
-    low = sent.text.lower()
+    return words, sent.text.lower()
+
+
+def _cues_in(target: str, sentence_words: tuple[set[str], str]) -> bool:
+    """A `protest_escalation` cue of `target` among the words (or, for phrases, in the text)."""
+    words, low = sentence_words
     return any((c in words) or (" " in c and c in low) for c in rules()["protest_escalation"].get(target, ()))
 
 
@@ -225,9 +237,12 @@ def _met_not_violent(sub: str, share: dict[str, float], sent: SpacySpan, weapons
     others, not a riot, when the protesters' violence is only the model's guess (no word of the
     mention and no word of its sentence tells it) and the sentence tells the intervention."""
     violent, met = "Violent demonstration", "Protest with intervention"
-    if sub != violent or share.get(violent, 0.0) > 0 or _cues_in(violent, sent, weapons):
+    if sub != violent or share.get(violent, 0.0) > 0:
         return sub
-    return met if _cues_in(met, sent, weapons) or _protest_met(sent) else sub
+    words = _sentence_words(sent, weapons)
+    if _cues_in(violent, words):
+        return sub
+    return met if _cues_in(met, words) or _protest_met(sent) else sub
 
 
 def related_types(types: set) -> set:
