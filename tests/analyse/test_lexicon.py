@@ -330,15 +330,19 @@ def test_extra_dirs_merge(tmp_path, monkeypatch):
     assert "new-militia" not in {a.id for a in L.load_actors()}
 
 
+def _refused(folder, filename, text, match):
+    """An extension folder holding one bad file is refused at load, with an error that says why."""
+    folder.mkdir()
+    (folder / filename).write_text(text, encoding="utf-8")
+    with pytest.raises(L.LexiconError, match=match):
+        L.load_actors([folder])
+
+
 def test_bad_extension_is_a_clear_error(tmp_path):
     (tmp_path / "actors-bad.yaml").write_text("- id: x\n  name: X\n  kind: terrorists\n", encoding="utf-8")
     with pytest.raises(L.LexiconError, match=r"actors-bad.yaml.*kind 'terrorists'"):
         L.load_actors([tmp_path])
-    bad = tmp_path / "b"
-    bad.mkdir()
-    (bad / "actors.yaml").write_text("- id: [unclosed\n", encoding="utf-8")
-    with pytest.raises(L.LexiconError, match="invalid YAML"):
-        L.load_actors([bad])
+    _refused(tmp_path / "b", "actors.yaml", "- id: [unclosed\n", "invalid YAML")
     with pytest.raises(L.LexiconError, match="no such folder"):
         L.load_actors([tmp_path / "missing"])
 
@@ -386,13 +390,9 @@ def test_a_change_of_regime_is_data(tmp_path, monkeypatch):
         "- id: cnsp\n  name: CNSP junta forces\n  kind: state forces\n  country: NE\n  state_forces_for: NE\n"
         "  forces_since: 2023-07-26\n  aliases: [CNSP]\n", encoding="utf-8")
     assert L.successions([tmp_path])["Military Forces of Niger"] == (date(2023, 7, 26), "CNSP junta forces")
-    bad = tmp_path / "bad"
-    bad.mkdir()
-    (bad / "actors-junta.yaml").write_text(
-        "- id: cnsp\n  name: CNSP\n  kind: state forces\n  state_forces_for: NE\n  forces_since: July 2023\n",
-        encoding="utf-8")
-    with pytest.raises(L.LexiconError, match=r"actors-junta.yaml: actor cnsp: forces_since 'July 2023'"):
-        L.load_actors([bad])
+    _refused(tmp_path / "bad", "actors-junta.yaml",
+             "- id: cnsp\n  name: CNSP\n  kind: state forces\n  state_forces_for: NE\n  forces_since: July 2023\n",
+             r"actors-junta.yaml: actor cnsp: forces_since 'July 2023'")
 
 
 def test_words_bound_to_a_country_are_data(tmp_path, monkeypatch):
@@ -400,17 +400,11 @@ def test_words_bound_to_a_country_are_data(tmp_path, monkeypatch):
     monkeypatch.setenv("DATELINE_CACHE_DIR", str(tmp_path / "cache"))
     country, words, elsewhere = L.abroad()["bandits-nigeria"]
     assert (country, elsewhere) == ("NG", "unidentified-armed-group") and "armed bandits" in words
-    bad = tmp_path / "bad"
-    bad.mkdir()
-    (bad / "actors-x.yaml").write_text(
-        "- id: hunters-x\n  name: Hunters X\n  kind: identity militia\n  country: ML\n  aliases: [Dozo, hunters]\n"
-        "  abroad: {aliases: [hunters, traditional hunters], as: communal-militia-generic}\n", encoding="utf-8")
-    with pytest.raises(L.LexiconError, match=r"actors-x.yaml: actor hunters-x: abroad aliases not among its aliases: traditional hunters"):
-        L.load_actors([bad])
-    homeless = tmp_path / "homeless"
-    homeless.mkdir()
-    (homeless / "actors-x.yaml").write_text(
-        "- id: hunters-x\n  name: Hunters X\n  kind: identity militia\n  aliases: [Dozo, hunters]\n"
-        "  abroad: {aliases: [hunters], as: communal-militia-generic}\n", encoding="utf-8")
-    with pytest.raises(L.LexiconError, match=r"actor hunters-x: 'abroad' needs a 'country'"):
-        L.load_actors([homeless])
+    _refused(tmp_path / "bad", "actors-x.yaml",
+             "- id: hunters-x\n  name: Hunters X\n  kind: identity militia\n  country: ML\n  aliases: [Dozo, hunters]\n"
+             "  abroad: {aliases: [hunters, traditional hunters], as: communal-militia-generic}\n",
+             r"actors-x.yaml: actor hunters-x: abroad aliases not among its aliases: traditional hunters")
+    _refused(tmp_path / "homeless", "actors-x.yaml",
+             "- id: hunters-x\n  name: Hunters X\n  kind: identity militia\n  aliases: [Dozo, hunters]\n"
+             "  abroad: {aliases: [hunters], as: communal-militia-generic}\n",
+             r"actor hunters-x: 'abroad' needs a 'country'")
