@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/throughput.py --workers 2     # both sides on 2 processes
     .venv/bin/python benchmarks/throughput.py --profile       # + pyinstrument profile of dateline's own stages
     .venv/bin/python benchmarks/throughput.py --dask          # + Dask LocalCluster (2 workers) vs one process
+    .venv/bin/python benchmarks/throughput.py --ratio-repeat 0 --dask --repeat 0   # the paired Dask figure alone
     .venv/bin/python benchmarks/throughput.py --stream 1000000   # bounded memory on a synthetic stream
 
 Each measurement runs in a fresh child process (so peak RSS is its own), with
@@ -239,6 +240,86 @@ def dask_speed_up(arts: list[dict], repeat: int, warm: list[dict]) -> None:
           f"n_process=2 {b1['seconds'] / b2['seconds']:.2f}x n_process=1; pure-Python loop {parallel_ceiling():.2f}x")
 
 
+def _one_process_server(conn, warm: list[dict]) -> None:
+    """A single dateline process kept alive for the paired comparison: models and caches loaded
+    once, then it analyses each slice it is sent and answers (seconds, events)."""
+    from dateline.analyse.stages import warm_up
+    from dateline.pipeline import analyse_articles
+    warm_up(("fr", "en"))
+    sum(len(evs) for _, evs in analyse_articles(_articles(warm), workers=1))
+    conn.send("ready")
+    while (arts := conn.recv()) is not None:
+        t = time.perf_counter()
+        events = [e.to_json() for _, evs in analyse_articles(_articles(arts), workers=1) for e in evs]
+        conn.send((time.perf_counter() - t, events))
+
+
+def _serve(ctx, warm: list[dict]):
+    here, there = ctx.Pipe()
+    proc = ctx.Process(target=_one_process_server, args=(there, warm))
+    proc.start()
+    return proc, here
+
+
+def dask_paired(arts: list[dict], rounds: int, n_slices: int, warm: list[dict]) -> None:
+    """One process, a 2-worker LocalCluster and a static 2-process split, all kept warm, timed
+    on the same slices in turn (which side goes first rotates slice by slice, round by round).
+
+    This box's speed drifts by up to 1.7x within minutes (one process took 17.7 s and 29.7 s
+    for the same work in one series), so whole-corpus runs minutes apart give speed-ups from
+    1.3 to 2.2 for the same code. Slices of a few seconds, timed on every side back to back,
+    put the sides under the same conditions; a speed-up is total one-process time over the
+    other side's total. The static split (two forked processes, each given every other
+    article, no scheduler) is what two processes get from this box for this work. Short
+    slices cost both parallel sides a little (each slice ends with a tail where one process
+    may wait), so this flatters neither."""
+    from dateline.distributed import DaskAnalyser, analyse_partition
+    slices = [arts[k::n_slices] for k in range(n_slices)]  # strided: each slice a cross-section
+    ctx = mp.get_context("fork")
+    servers = [_serve(ctx, warm) for _ in range(3)]  # forked before the cluster's threads exist
+    for _, conn in servers:
+        assert conn.recv() == "ready"
+    one, halves = servers[0][1], [servers[1][1], servers[2][1]]
+    times = {"one": [], "dask": [], "split": []}
+    events = {"one": [], "dask": []}
+    with DaskAnalyser("local", n_workers=2) as d:
+        d.warm_up()
+        if warm:
+            d.client.run(lambda arts: len(analyse_partition(arts)), _articles(warm))
+        sides = ["one", "dask", "split"]
+        for r in range(rounds):
+            for k, part in enumerate(slices):
+                turn = (r * n_slices + k) % 3
+                for side in sides[turn:] + sides[:turn]:
+                    t = time.perf_counter()
+                    if side == "one":
+                        one.send(part)
+                        events["one"].extend(one.recv()[1])
+                    elif side == "dask":
+                        events["dask"].extend(e.to_json() for _, evs in d(_articles(part)) for e in evs)
+                    else:
+                        for h, conn in enumerate(halves):
+                            conn.send(part[h::2])
+                        for conn in halves:
+                            conn.recv()
+                    times[side].append(time.perf_counter() - t)
+            a, b, c = (sum(times[s][-n_slices:]) for s in sides)
+            print(f"  round {r + 1}: one process {a:.1f} s, Dask LocalCluster 2 workers {b:.1f} s "
+                  f"(speed-up {a / b:.2f}), static 2-process split {c:.1f} s ({a / c:.2f})")
+    for proc, conn in servers:
+        conn.send(None)
+        proc.join()
+    total = {s: sum(v) for s, v in times.items()}
+    pairs = sorted(o / k for o, k in zip(times["one"], times["dask"]))
+    same = _digest(events["one"]) == _digest(events["dask"])
+    print(f"Dask speed-up, paired slices ({rounds} rounds x {n_slices} slices): "
+          f"{total['one'] / total['dask']:.2f} (total one-process time / total Dask time; per slice median "
+          f"{pairs[len(pairs) // 2]:.2f}, range {pairs[0]:.2f}-{pairs[-1]:.2f}); identical events: {same}")
+    print(f"static 2-process split on the same slices: {total['one'] / total['split']:.2f}; Dask reaches "
+          f"{total['split'] / total['dask']:.0%} of it; one process took {min(times['one']):.1f}-"
+          f"{max(times['one']):.1f} s per slice")
+
+
 def ratio_series(arts: list[dict], words: int, workers: int, repeat: int, profile: bool) -> None:
     """Bare spaCy then dateline, alternated `repeat` times: the box's speed drifts by a third
     within minutes, so one pair can say 0.6 or 1.0 for the same code; the median of the
@@ -266,6 +347,8 @@ def main() -> int:
     ap.add_argument("--dask", action="store_true")
     ap.add_argument("--stream", type=int, default=0)
     ap.add_argument("--repeat", type=int, default=3, help="--dask: alternate one-process and Dask runs this many times")
+    ap.add_argument("--rounds", type=int, default=3, help="--dask: rounds of the paired-slice comparison")
+    ap.add_argument("--slices", type=int, default=6, help="--dask: slices per round in the paired comparison")
     ap.add_argument("--ratio-repeat", type=int, default=3, help="alternate bare spaCy and dateline this many times")
     ap.add_argument("--cold", action="store_true",
                     help="--dask: no untimed warm-up pass (each process fills its caches on the clock)")
@@ -273,13 +356,17 @@ def main() -> int:
     arts = corpus(args.limit)
     words = sum(len(a["text"].split()) for a in arts)
     print(f"corpus: {len(arts)} articles, {words} words; {args.workers} process(es) each side")
-    ratio_series(arts, words, args.workers, args.ratio_repeat, args.profile)
+    if args.ratio_repeat:
+        ratio_series(arts, words, args.workers, args.ratio_repeat, args.profile)
     if args.profile:
         print("profile: benchmarks/out/profile.txt")
     if args.dask:
         warm = [] if args.cold else warm_corpus()
         print(f"Dask vs one process, {'cold' if args.cold else f'after an untimed pass over {len(warm)} other texts'}:")
-        dask_speed_up(arts, args.repeat, warm)
+        dask_paired(arts, args.rounds, args.slices, warm)
+        if args.repeat:
+            print("Whole-corpus runs, alternated (beside the box's static 2-process split):")
+            dask_speed_up(arts, args.repeat, warm)
     if args.stream:
         s = child(stream_run, args.stream)
         print(f"stream of {args.stream} articles: {s['seconds']:.0f} s; peak RSS by position "

@@ -18,6 +18,16 @@ from dateline.records import Article, Event
 
 _PIPELINE = None  # one per worker process
 
+# Variables Dask's nanny sets in each worker's environment by default (config
+# `distributed.nanny.pre-spawn-environ`). They suit dataframe work; on this work they made a
+# worker slower than the same code in a plain process: the fixed malloc trim threshold turns
+# the parser's large temporary arrays into repeated mmap/munmap and page faults, and one
+# BLAS thread slows spaCy's layers. Measured on the same slices, timed back to back with a
+# one-process run (benchmarks/throughput.py --dask): a 2-worker LocalCluster ran 1.29x one
+# process with them and 1.56x without them (3 rounds, 2 cores). `None` leaves the worker
+# the environment of the process that starts it, as a single run or the process pool has.
+NANNY_ENVIRON_UNSET = ("MALLOC_TRIM_THRESHOLD_", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
+
 
 def analyse_partition(articles: list[Article], stages: Optional[list[str]] = None) -> list[tuple[Article, list[Event]]]:
     """Runs on a Dask worker: the models load on the first partition and stay."""
@@ -61,7 +71,8 @@ class DaskAnalyser:
                          "distributed.worker.profile.cycle": "10000ms",
                          "distributed.admin.tick.interval": "500ms",
                          "distributed.admin.system-monitor.interval": "2s",
-                         "distributed.worker.memory.monitor-interval": "1s"})
+                         "distributed.worker.memory.monitor-interval": "1s",
+                         "distributed.nanny.pre-spawn-environ": dict.fromkeys(NANNY_ENVIRON_UNSET)})
         self.partition_size = partition_size
         if scheduler == "local":
             n = n_workers or default_workers()
