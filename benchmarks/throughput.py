@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/throughput.py --workers 2     # both sides on 2 processes
     .venv/bin/python benchmarks/throughput.py --profile       # + pyinstrument profile of dateline's own stages
     .venv/bin/python benchmarks/throughput.py --dask          # + Dask LocalCluster (2 workers) vs one process
-    .venv/bin/python benchmarks/throughput.py --ratio-repeat 0 --dask --repeat 0   # the paired Dask figure alone
+    .venv/bin/python benchmarks/throughput.py --ratio-repeat 0 --dask   # the paired Dask figure alone
     .venv/bin/python benchmarks/throughput.py --stream 1000000   # bounded memory on a synthetic stream
 
 Each measurement runs in a fresh child process (so peak RSS is its own), with
@@ -346,9 +346,9 @@ def main() -> int:
     ap.add_argument("--profile", action="store_true")
     ap.add_argument("--dask", action="store_true")
     ap.add_argument("--stream", type=int, default=0)
-    ap.add_argument("--repeat", type=int, default=3, help="--dask: alternate one-process and Dask runs this many times")
-    ap.add_argument("--rounds", type=int, default=3, help="--dask: rounds of the paired-slice comparison")
-    ap.add_argument("--slices", type=int, default=6, help="--dask: slices per round in the paired comparison")
+    ap.add_argument("--repeat", type=int, default=0, help="--dask: also alternate whole-corpus one-process and Dask runs this many times")
+    ap.add_argument("--rounds", type=int, default=4, help="--dask: rounds of the paired-slice comparison")
+    ap.add_argument("--slices", type=int, default=3, help="--dask: slices per round in the paired comparison")
     ap.add_argument("--ratio-repeat", type=int, default=3, help="alternate bare spaCy and dateline this many times")
     ap.add_argument("--cold", action="store_true",
                     help="--dask: no untimed warm-up pass (each process fills its caches on the clock)")
