@@ -109,14 +109,28 @@ def dateline_run(arts: list[dict], workers: int, profile: bool, q) -> None:
     q.put({"seconds": secs, "events": n, "peak_mb": _peak_mb()})
 
 
+def _warm_here(warm: list[dict]) -> None:
+    """Models loaded and `warm` analysed in this process, off the clock (steady-state caches)."""
+    from dateline.analyse.stages import warm_up
+    from dateline.pipeline import analyse_articles
+    warm_up(("fr", "en"))
+    sum(len(evs) for _, evs in analyse_articles(_articles(warm), workers=1))
+
+
+def _warm_cluster(d, warm: list[dict]) -> None:
+    """The same on every worker of a DaskAnalyser: each sees the whole warm corpus, as each
+    process of the static split does."""
+    from dateline.distributed import analyse_partition
+    d.warm_up()
+    if warm:
+        d.client.run(lambda arts: len(analyse_partition(arts)), _articles(warm))
+
+
 def dask_run(arts: list[dict], workers: int, warm: list[dict], q) -> None:
     from dateline.distributed import DaskAnalyser
     articles = _articles(arts)
     with DaskAnalyser("local", n_workers=workers) as d:
-        d.warm_up()  # models loaded on every worker before the clock
-        if warm:  # every worker sees the whole warm corpus, as each half of the static split does
-            from dateline.distributed import analyse_partition
-            d.client.run(lambda arts: len(analyse_partition(arts)), _articles(warm))
+        _warm_cluster(d, warm)  # models loaded and caches filled on every worker before the clock
         t = time.perf_counter()
         events = [e.to_json() for _, evs in d(articles) for e in evs]
         q.put({"seconds": time.perf_counter() - t, "events": len(events), "peak_mb": _peak_mb(),
@@ -124,11 +138,9 @@ def dask_run(arts: list[dict], workers: int, warm: list[dict], q) -> None:
 
 
 def single_digest(arts: list[dict], warm: list[dict], q) -> None:
-    from dateline.analyse.stages import warm_up
     from dateline.pipeline import analyse_articles
     articles = _articles(arts)
-    warm_up(("fr", "en"))  # same as the Dask side: models loaded before the clock
-    sum(len(evs) for _, evs in analyse_articles(_articles(warm), workers=1))
+    _warm_here(warm)  # same as the Dask side: models loaded before the clock
     t = time.perf_counter()
     events = [e.to_json() for _, evs in analyse_articles(articles, workers=1) for e in evs]
     q.put({"seconds": time.perf_counter() - t, "events": len(events), "digest": _digest(events)})
@@ -191,11 +203,9 @@ def static_split(arts: list[dict], warm: list[dict], q) -> None:
     """The box's own 2-process capacity for this work: two forked processes (models loaded
     before the fork), each analysing every other article, no scheduler, no messages. A Dask
     speed-up can only be judged next to this, measured in the same minute."""
-    from dateline.analyse.stages import warm_up
     from dateline.pipeline import analyse_articles
     articles = _articles(arts)
-    warm_up(("fr", "en"))
-    sum(len(evs) for _, evs in analyse_articles(_articles(warm), workers=1))  # inherited by both halves
+    _warm_here(warm)  # inherited by both halves
     ctx = mp.get_context("fork")
     done = ctx.Queue()
 
@@ -243,10 +253,8 @@ def dask_speed_up(arts: list[dict], repeat: int, warm: list[dict]) -> None:
 def _one_process_server(conn, warm: list[dict]) -> None:
     """A single dateline process kept alive for the paired comparison: models and caches loaded
     once, then it analyses each slice it is sent and answers (seconds, events)."""
-    from dateline.analyse.stages import warm_up
     from dateline.pipeline import analyse_articles
-    warm_up(("fr", "en"))
-    sum(len(evs) for _, evs in analyse_articles(_articles(warm), workers=1))
+    _warm_here(warm)
     conn.send("ready")
     while (arts := conn.recv()) is not None:
         t = time.perf_counter()
@@ -273,7 +281,7 @@ def dask_paired(arts: list[dict], rounds: int, n_slices: int, warm: list[dict]) 
     article, no scheduler) is what two processes get from this box for this work. Short
     slices cost both parallel sides a little (each slice ends with a tail where one process
     may wait), so this flatters neither."""
-    from dateline.distributed import DaskAnalyser, analyse_partition
+    from dateline.distributed import DaskAnalyser
     slices = [arts[k::n_slices] for k in range(n_slices)]  # strided: each slice a cross-section
     ctx = mp.get_context("fork")
     servers = [_serve(ctx, warm) for _ in range(3)]  # forked before the cluster's threads exist
@@ -283,9 +291,7 @@ def dask_paired(arts: list[dict], rounds: int, n_slices: int, warm: list[dict]) 
     times = {"one": [], "dask": [], "split": []}
     events = {"one": [], "dask": []}
     with DaskAnalyser("local", n_workers=2) as d:
-        d.warm_up()
-        if warm:
-            d.client.run(lambda arts: len(analyse_partition(arts)), _articles(warm))
+        _warm_cluster(d, warm)
         sides = ["one", "dask", "split"]
         for r in range(rounds):
             for k, part in enumerate(slices):
@@ -363,7 +369,12 @@ def main() -> int:
     if args.dask:
         warm = [] if args.cold else warm_corpus()
         print(f"Dask vs one process, {'cold' if args.cold else f'after an untimed pass over {len(warm)} other texts'}:")
-        dask_paired(arts, args.rounds, args.slices, warm)
+        # In a child of its own: a LocalCluster leaves threads in the process that started it,
+        # and the later sides (each forked) would inherit their locks.
+        sys.stdout.flush()
+        paired = mp.get_context("fork").Process(target=dask_paired, args=(arts, args.rounds, args.slices, warm))
+        paired.start()
+        paired.join()
         if args.repeat:
             print("Whole-corpus runs, alternated (beside the box's static 2-process split):")
             dask_speed_up(arts, args.repeat, warm)
